@@ -1,0 +1,31 @@
+import importlib
+import os
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from jaring.accounts import demo
+
+DEFAULT_PASSWORD = "jaring-demo-2026"  # noqa: S105 - demo only; JARING_DEMO_PASSWORD overrides it
+APP_SEEDS = ["content", "screening", "reports", "outreach"]
+
+
+class Command(BaseCommand):
+    help = "Migrate and seed the Batam demo: office, agencies, one user per role, content. Idempotent."
+
+    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        password = os.environ.get("JARING_DEMO_PASSWORD") or DEFAULT_PASSWORD
+        office, users = demo.seed(password=password)
+        for app in APP_SEEDS:
+            try:
+                module = importlib.import_module(f"jaring.{app}.demo")
+            except ModuleNotFoundError:
+                continue
+            module.seed(office=office)
+        self.stdout.write(self.style.SUCCESS(f"Demo ready: {office.name}"))
+        self.stdout.write("Demo logins at http://127.0.0.1:8000/petugas/masuk/ :")
+        for username, created in users:
+            note = password if created else "(existing user: password unchanged)"
+            self.stdout.write(f"  {username:<12} {note}")

@@ -1,0 +1,54 @@
+"""The JSON API: one NinjaAPI at /api/v1/ mounting each app's router."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import ValidationError
+
+from jaring.content.api import router as content_router
+from jaring.lib import regions
+from jaring.lib.api_errors import django_errors_response, validation_error_response
+from jaring.outreach.api import router as outreach_router
+from jaring.reports.api import router as reports_router
+from jaring.screening.api import router as screening_router
+
+api = NinjaAPI(
+    title="Jaring API",
+    version="1",
+    description="Laporan publik, cek tawaran kerja, konten edukasi dan API petugas (token Bearer).",
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_errors(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return validation_error_response(api, request, exc)
+
+
+@api.exception_handler(DjangoValidationError)
+def service_errors(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    """Services raise Django's ValidationError with translated messages; the API answers 422 with them."""
+    return django_errors_response(api, request, exc)
+
+
+class RegionOut(Schema):
+    code: str
+    name: str
+    level: int
+    kind: str
+    label: str
+
+
+@api.get("/regions", response=list[RegionOut], tags=["regions"])
+def region_search(request: HttpRequest, q: str, within: str | None = None) -> list[dict]:
+    """Type-ahead over Kemendagri regions at every level (e.g. `q=Pulau Abang`)."""
+    return [
+        {"code": r.code, "name": r.name, "level": r.level, "kind": r.kind, "label": r.full_label}
+        for r in regions.search(q[:100], within=within)
+    ]
+
+
+api.add_router("", content_router)
+api.add_router("", reports_router)
+api.add_router("", screening_router)
+api.add_router("", outreach_router)

@@ -1,0 +1,126 @@
+"""Phone numbers: find them in free text and normalise them to E.164 (Indonesia, Malaysia, Singapore first).
+
+Used by the job-offer checker and by identifier linking. The candidate pattern is bounded and has no nested
+quantifiers, so scanning is linear in the text length; phonenumbers only parses the few candidates found.
+"""
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+
+# A run of digits and the separators people type in chats (spaces, dashes, dots, brackets). One character
+# class repeated: linear time. Each run is then cut into digit groups and numbers are assembled from them.
+_RUN = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()]*")
+_GROUP = re.compile(r"\d+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_MONEY_BEFORE = re.compile(r"(?:rp|rm|myr|sgd|usd|idr|s\$|\$|nt\$|twd|hkd)\s?$", re.IGNORECASE)
+# Country calling codes tried when a number is written without "+" but with its country code.
+_KNOWN_CODES = ("62", "60", "65")
+MAX_PHONES = 200
+
+
+@lru_cache(maxsize=50_000)
+def normalise_phone(raw: str, default_region: str = "ID") -> str | None:
+    """E.164 form of a typed phone number, or None if it is not a valid ID/MY/SG (or international) number.
+
+    0812-3456-7890 -> +6281234567890; 012-345 6789 -> +60123456789 (Malaysian mobiles start with 01);
+    6281234567890 -> +6281234567890; +65 9123 4567 -> +6591234567.
+    """
+    digits = re.sub(r"[^\d+]", "", raw)
+    if not digits or len(digits) > 17:
+        return None
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    attempts: list[tuple[str, str | None]] = []
+    if digits.startswith("+"):
+        attempts.append((digits, None))
+    elif digits.startswith("0"):
+        # Local trunk prefix: 08.. is Indonesian mobile, 01.. Malaysian mobile; try the default first.
+        regions = [default_region] + [r for r in ("ID", "MY", "SG") if r != default_region]
+        attempts.extend((digits, region) for region in regions)
+    else:
+        if digits.startswith(_KNOWN_CODES) and len(digits) >= 10:
+            attempts.append(("+" + digits, None))
+        if len(digits) == 8 and digits[0] in "3689":
+            attempts.append((digits, "SG"))
+        attempts.append((digits, default_region))
+    for number, region in attempts:
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def is_mobile(e164: str) -> bool:
+    """True for mobile numbers (the kind individuals use); landlines and toll-free numbers are False."""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return False
+    kind = phonenumbers.number_type(parsed)
+    return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def find_phones(text: str, default_region: str = "ID") -> list[tuple[str, int, int, str]]:
+    """Phone numbers in text as (e164, start, end, raw), in order of appearance, at most MAX_PHONES.
+
+    Repeated numbers are all returned (each occurrence has its own offsets); normalisation is cached.
+    """
+    found: list[tuple[str, int, int, str]] = []
+    for run in _RUN.finditer(text):
+        if _MONEY_BEFORE.search(text[max(0, run.start() - 4) : run.start()]):
+            continue
+        found.extend(_numbers_in_run(text, run.start(), run.end(), default_region))
+        if len(found) >= MAX_PHONES:
+            return found[:MAX_PHONES]
+    return found
+
+
+def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[str, int, int, str]]:
+    """Cut a run into numbers: from each digit group, the longest valid number of up to six groups."""
+    groups = [(m.start(), m.end()) for m in _GROUP.finditer(text, start, end)]
+    numbers: list[tuple[str, int, int, str]] = []
+    i = 0
+    while i < len(groups):
+        first = groups[i][0]
+        # A leading "+", "00" or "(" belongs to the number.
+        if i == 0 and text[start] in "+(":
+            first = start
+        best = None
+        last = i
+        digits = 0
+        candidates = []
+        while last < len(groups) and last < i + 6:
+            if last > i and groups[last][0] - groups[last - 1][1] > 2:
+                break
+            digits += groups[last][1] - groups[last][0]
+            if digits > 15:
+                break
+            candidates.append(last)
+            last += 1
+        for j in reversed(candidates):
+            raw = text[first : groups[j][1]]
+            hit = _parse_candidate(raw, first, region)
+            if hit is not None:
+                best = (hit, j)
+                break
+        if best is None:
+            i += 1
+            continue
+        numbers.append(best[0])
+        i = best[1] + 1
+    return numbers
+
+
+def _parse_candidate(raw: str, start: int, default_region: str) -> tuple[str, int, int, str] | None:
+    if _THOUSANDS.fullmatch(raw):
+        return None
+    digit_count = sum(ch.isdigit() for ch in raw)
+    if digit_count < 7 or digit_count > 15:
+        return None
+    e164 = normalise_phone(raw, default_region)
+    return None if e164 is None else (e164, start, start + len(raw), raw)

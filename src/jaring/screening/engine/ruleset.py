@@ -1,0 +1,230 @@
+"""The rules file: its schema (pydantic), loading, and compilation into a phrase index.
+
+Rules are data that officers review (STYLE.md 9): every flag carries its title, explanation, legal basis,
+source and examples in Indonesian and English. The schema rejects a file with unknown fields, unknown
+classes or a flag without examples, so a typo fails loudly at start-up and in the tests.
+"""
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .patterns import PhraseIndex, compile_pattern
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "rules.json"
+CODE = r"^[a-z][a-z0-9_]*$"
+Detector = Literal[
+    "salary_out_of_range",
+    "personal_account",
+    "company_not_licensed",
+    "individual_contact_abroad",
+    "licensed_name_personal_contact",
+    "confirmed_identifier",
+    "registry_licensed",
+    "official_link",
+    "free_email",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    id: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.id
+
+
+class Examples(Strict):
+    positive: list[str] = Field(min_length=1)
+    negative: list[str] = Field(min_length=1)
+
+
+class FlagRule(Strict):
+    code: str = Field(pattern=CODE)
+    weight: float = Field(gt=0, le=1)
+    # Soft flags are common in honest offers too; signs of a procedural offer weaken them.
+    soft: bool = False
+    negatable: bool = True
+    title: Text
+    explanation: Text
+    legal_basis: Text
+    advice: Text | None = None
+    source: str = Field(min_length=3)
+    patterns: list[str] = []
+    detectors: list[Detector] = []
+    # When given, the flag needs one of these too: a pattern anywhere in the text, an earlier flag, a detector.
+    context: list[str] = []
+    context_flags: list[str] = []
+    context_detectors: list[Detector] = []
+    examples: Examples
+
+    @model_validator(mode="after")
+    def _has_trigger(self) -> "FlagRule":
+        if not self.patterns and not self.detectors:
+            raise ValueError(f"{self.code}: needs patterns or detectors")
+        return self
+
+
+class SignalRule(Strict):
+    code: str = Field(pattern=CODE)
+    weight: float = Field(gt=0, le=1)
+    title: Text
+    explanation: Text
+    source: str = Field(min_length=3)
+    patterns: list[str] = []
+    detectors: list[Detector] = []
+    examples: Examples
+
+
+class Cue(Strict):
+    pattern: str
+    weight: float = Field(gt=0, le=3)
+
+
+class Place(Strict):
+    names: list[str] = Field(min_length=1)
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    group: str = Field(pattern=CODE)
+    scam_hub: bool = False
+
+
+class Job(Strict):
+    code: str = Field(pattern=CODE)
+    title: Text
+    patterns: list[str] = Field(min_length=1)
+
+
+class Salary(Strict):
+    note: str
+    rates_as_of: str
+    idr_per_unit: dict[str, float]
+    currency_aliases: dict[str, str]
+    period_factors: dict[str, float]
+    period_aliases: dict[str, str]
+    jobs: list[Job]
+    # Highest plausible monthly pay in rupiah, per job code and destination group ("default" required).
+    max_idr_per_month: dict[str, dict[str, int]]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Salary":
+        for alias, code in self.currency_aliases.items():
+            if code not in self.idr_per_unit:
+                raise ValueError(f"currency alias {alias} -> unknown {code}")
+        codes = {job.code for job in self.jobs} | {"unknown"}
+        for job, table in self.max_idr_per_month.items():
+            if job not in codes or "default" not in table:
+                raise ValueError(f"salary table {job}: unknown job or no default")
+        for period in self.period_aliases.values():
+            if period not in self.period_factors:
+                raise ValueError(f"period alias -> unknown {period}")
+        return self
+
+
+class Advice(Strict):
+    always: list[Text]
+    by_level: dict[Literal["tinggi", "sedang", "rendah"], list[Text]]
+    not_offer: list[Text]
+
+
+class RulesFile(Strict):
+    version: str
+    updated: str
+    description: str
+    sources: dict[str, str]
+    levels: dict[Literal["tinggi", "sedang"], float]
+    max_discount: float = Field(ge=0, lt=1)
+    negators: list[str]
+    post_negators: list[str]
+    slang: dict[str, str]
+    classes: dict[str, list[str]]
+    places: list[Place]
+    offer_cues: list[Cue]
+    non_offer_cues: list[Cue]
+    flags: list[FlagRule]
+    signals: list[SignalRule]
+    salary: Salary
+    advice: Advice
+    texts: dict[str, Text]
+
+    @field_validator("flags")
+    @classmethod
+    def _unique_flags(cls, flags: list[FlagRule]) -> list[FlagRule]:
+        codes = [flag.code for flag in flags]
+        if len(codes) != len(set(codes)):
+            raise ValueError("duplicate flag code")
+        for flag in flags:
+            unknown = set(flag.context_flags) - set(codes)
+            if unknown:
+                raise ValueError(f"{flag.code}: unknown context flags {unknown}")
+        return flags
+
+    @model_validator(mode="after")
+    def _sources_exist(self) -> "RulesFile":
+        for rule in [*self.flags, *self.signals]:
+            for key in rule.source.split(","):
+                if key.strip() not in self.sources:
+                    raise ValueError(f"{rule.code}: unknown source {key.strip()!r}")
+        return self
+
+
+class RuleSet:
+    """A validated rules file with its compiled patterns."""
+
+    def __init__(self, data: RulesFile) -> None:
+        self.data = data
+        self.slang = {word: tuple(value.split()) for word, value in data.slang.items()}
+        self.negators = frozenset(data.negators)
+        self.post_negators = frozenset(data.post_negators)
+        self.flags = {flag.code: flag for flag in data.flags}
+        self.signals = {signal.code: signal for signal in data.signals}
+        self.place_of: dict[tuple[str, ...], Place] = {}
+        classes: dict[str, list[tuple[str, ...]]] = {
+            name: [tuple(_phrase(p)) for p in phrases] for name, phrases in data.classes.items()
+        }
+        classes.update(place=[], scam_hub=[], foreign=[])
+        for place in data.places:
+            for name in place.names:
+                phrase = tuple(_phrase(name))
+                self.place_of[phrase] = place
+                classes["place"].append(phrase)
+                classes.setdefault(f"group_{place.group}", []).append(phrase)
+                if place.scam_hub:
+                    classes["scam_hub"].append(phrase)
+                if place.country != "ID":
+                    classes["foreign"].append(phrase)
+        self.class_names = set(classes)
+        patterns = []
+        for rule in [*data.flags, *data.signals]:
+            patterns += [compile_pattern(p, f"flag:{rule.code}", classes) for p in rule.patterns]
+        for flag in data.flags:
+            patterns += [compile_pattern(p, f"context:{flag.code}", classes) for p in flag.context]
+        for kind, cues in (("offer", data.offer_cues), ("non_offer", data.non_offer_cues)):
+            patterns += [compile_pattern(c.pattern, f"{kind}:{i}", classes) for i, c in enumerate(cues)]
+        for job in data.salary.jobs:
+            patterns += [compile_pattern(p, f"job:{job.code}", classes) for p in job.patterns]
+        self.cue_weight = {f"offer:{i}": c.weight for i, c in enumerate(data.offer_cues)}
+        self.cue_weight |= {f"non_offer:{i}": c.weight for i, c in enumerate(data.non_offer_cues)}
+        self.index = PhraseIndex(patterns, classes)
+
+
+def _phrase(text: str) -> list[str]:
+    # Class phrases are matched on folded surface words, so they are tokenised the same way as texts.
+    from .tokens import tokenize
+
+    return [token.text for token in tokenize(text, {})]
+
+
+def load_rules(path: Path = DEFAULT_PATH) -> RuleSet:
+    return RuleSet(RulesFile.model_validate(json.loads(path.read_text(encoding="utf-8"))))
+
+
+@lru_cache(maxsize=4)
+def default_rules(path: Path = DEFAULT_PATH) -> RuleSet:
+    return load_rules(path)

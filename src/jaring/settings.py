@@ -1,0 +1,185 @@
+"""Jaring settings: every value comes from a JARING_* environment variable through a typed helper.
+
+Defaults run on one machine (SQLite in JARING_DATA_DIR); production sets the variables listed in
+docs/deployment.md.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from jaring.lib.env import env_bool, env_int, env_list, env_str
+from jaring.lib.local_secrets import local_field_keys, local_secret_key
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(env_str("JARING_DATA_DIR", "var")).resolve()
+
+DEBUG = env_bool("JARING_DEBUG", False)
+SECRET_KEY = env_str("JARING_SECRET_KEY", "") or local_secret_key(DATA_DIR)
+FIELD_KEYS = env_list("JARING_FIELD_KEYS", []) or local_field_keys(DATA_DIR)
+for _key in FIELD_KEYS:
+    try:
+        Fernet(_key)
+    except ValueError:
+        raise ImproperlyConfigured("JARING_FIELD_KEYS must be comma-separated Fernet keys") from None
+
+ALLOWED_HOSTS = env_list("JARING_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("JARING_CSRF_TRUSTED_ORIGINS", [])
+# Public site address used in sitemaps, OpenGraph tags and share links.
+SITE_URL = env_str("JARING_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
+    "jaring",
+    "jaring.accounts",
+    "jaring.audit",
+    "jaring.content",
+    "jaring.reports",
+    "jaring.screening",
+    "jaring.outreach",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "jaring.lib.middleware.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "jaring.lib.middleware.ApiLanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "jaring.urls"
+WSGI_APPLICATION = "jaring.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "jaring.accounts.context_processors.office",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("JARING_DATABASE_URL", f"sqlite:///{DATA_DIR / 'jaring.sqlite3'}"), conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers run beside the single writer; IMMEDIATE avoids deadlocking upgrades from read to write.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "transaction_mode": "IMMEDIATE",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared across web processes (rate limits, lock-outs): the database by default, Redis when configured.
+_cache_url = env_str("JARING_CACHE_URL", "")
+if _cache_url.startswith("redis://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "jaring_cache"}
+    }
+
+AUTH_USER_MODEL = "accounts.User"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+LOGIN_MAX_FAILURES = env_int("JARING_LOGIN_MAX_FAILURES", 5)
+LOGIN_LOCKOUT_SECONDS = env_int("JARING_LOGIN_LOCKOUT_SECONDS", 900)
+
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+TIME_ZONE = "Asia/Jakarta"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns at every start without it
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+TASKS = {"default": {"BACKEND": env_str("JARING_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Security headers. HTTPS-only flags are on unless DEBUG (a laptop demo runs on plain HTTP).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = not DEBUG
+SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("JARING_BEHIND_PROXY", False) else None
+)
+SECURE_SSL_REDIRECT = env_bool("JARING_SSL_REDIRECT", False)
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+EMAIL_BACKEND = env_str("JARING_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("JARING_DEFAULT_FROM_EMAIL", "jaring@localhost")
+
+# Lapor: attachment limits (issue: at most 10 MB each and 5 per message, configurable).
+ATTACHMENT_MAX_BYTES = env_int("JARING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+ATTACHMENT_MAX_FILES = env_int("JARING_ATTACHMENT_MAX_FILES", 5)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+WHATSAPP_APP_SECRET = env_str("JARING_WHATSAPP_APP_SECRET", "")
+WHATSAPP_VERIFY_TOKEN = env_str("JARING_WHATSAPP_VERIFY_TOKEN", "")
+WHATSAPP_ACCESS_TOKEN = env_str("JARING_WHATSAPP_ACCESS_TOKEN", "")
+WHATSAPP_PHONE_NUMBER_ID = env_str("JARING_WHATSAPP_PHONE_NUMBER_ID", "")
+WHATSAPP_GRAPH_URL = env_str("JARING_WHATSAPP_GRAPH_URL", "https://graph.facebook.com/v21.0")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("JARING_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,34 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def other_language(context: dict) -> dict:
+    """The language a visitor can switch to, with this page's URL in that language."""
+    request = context["request"]
+    current = get_language() or settings.LANGUAGE_CODE
+    code, name = next((c, n) for c, n in settings.LANGUAGES if c != current)
+    return {"code": code, "name": name, "url": translate_url(request.get_full_path(), code)}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context: dict, path: str = "") -> str:
+    """Public address of a path (share links, OpenGraph) from JARING_SITE_URL, not the Host header."""
+    request = context.get("request")
+    return settings.SITE_URL + (path or (request.get_full_path() if request else "/"))
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context: dict, prefix: str) -> str:
+    """aria-current for the navigation link whose section the page is in."""
+    path = context["request"].path
+    for lang, _name in settings.LANGUAGES:
+        path = path.removeprefix(f"/{lang}/").removeprefix("/") if path.startswith(f"/{lang}/") else path
+    path = "/" + path.lstrip("/")
+    if (prefix == "/" and path == "/") or (prefix != "/" and path.startswith(prefix)):
+        return 'aria-current="page"'
+    return ""

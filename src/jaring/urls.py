@@ -1,0 +1,33 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from jaring import web
+from jaring.api import api
+from jaring.content.sitemaps import sitemaps
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("robots.txt", web.robots_txt),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("wilayah/opsi/", web.region_options, name="region_options"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("jaring.content.urls")),
+    path("lapor/", include("jaring.reports.urls")),
+    path("cek-tawaran/", include("jaring.screening.urls")),
+    path("sosialisasi/", include("jaring.outreach.urls")),
+    path("petugas/", include("jaring.accounts.urls")),
+    path("petugas/konten/", include("jaring.content.staff_urls")),
+    path("petugas/laporan/", include("jaring.reports.staff_urls")),
+    path("petugas/tawaran/", include("jaring.screening.staff_urls")),
+    path("petugas/sosialisasi/", include("jaring.outreach.staff_urls")),
+    path("petugas/admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+handler404 = "jaring.web.page_not_found"
+handler500 = "jaring.web.server_error"
