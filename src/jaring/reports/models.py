@@ -188,3 +188,6 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.from_status} -> {self.to_status}"
