@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError
 
+from jaring.casework.api import router as casework_router
 from jaring.content.api import router as content_router
 from jaring.lib import regions
 from jaring.lib.api_errors import django_errors_response, validation_error_response
@@ -52,3 +53,4 @@ api.add_router("", content_router)
 api.add_router("", reports_router)
 api.add_router("", screening_router)
 api.add_router("", outreach_router)
+api.add_router("/staff", casework_router)

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "jaring.audit",
     "jaring.content",
     "jaring.reports",
+    "jaring.casework",
     "jaring.screening",
     "jaring.outreach",
 ]

@@ -22,7 +22,7 @@ urlpatterns += i18n_patterns(
     path("sosialisasi/", include("jaring.outreach.urls")),
     path("petugas/", include("jaring.accounts.urls")),
     path("petugas/konten/", include("jaring.content.staff_urls")),
-    path("petugas/laporan/", include("jaring.reports.staff_urls")),
+    path("petugas/laporan/", include("jaring.casework.urls")),
     path("petugas/tawaran/", include("jaring.screening.staff_urls")),
     path("petugas/sosialisasi/", include("jaring.outreach.staff_urls")),
     path("petugas/admin/", admin.site.urls),

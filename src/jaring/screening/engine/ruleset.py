@@ -201,8 +201,10 @@ class RuleSet:
                     classes["foreign"].append(phrase)
         self.class_names = set(classes)
         patterns = []
-        for rule in [*data.flags, *data.signals]:
-            patterns += [compile_pattern(p, f"flag:{rule.code}", classes) for p in rule.patterns]
+        for flag in data.flags:
+            patterns += [compile_pattern(p, f"flag:{flag.code}", classes) for p in flag.patterns]
+        for signal in data.signals:
+            patterns += [compile_pattern(p, f"signal:{signal.code}", classes) for p in signal.patterns]
         for flag in data.flags:
             patterns += [compile_pattern(p, f"context:{flag.code}", classes) for p in flag.context]
         for kind, cues in (("offer", data.offer_cues), ("non_offer", data.non_offer_cues)):
