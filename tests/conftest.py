@@ -16,6 +16,13 @@ def _isolated_storage(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 costs ~0.1 s a hash by design; fixtures create several users per test. Production keeps Argon2
+    (tests/accounts/test_login.py checks that)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache(settings, request):
     """Rate limits and lock-outs live in the cache; every test starts with an empty one of its own."""
     settings.CACHES = {

@@ -9,6 +9,7 @@ from jaring.casework.api import router as casework_router
 from jaring.content.api import router as content_router
 from jaring.lib import regions
 from jaring.lib.api_errors import django_errors_response, validation_error_response
+from jaring.network.api import router as network_router
 from jaring.outreach.api import router as outreach_router
 from jaring.reports.api import router as reports_router
 from jaring.screening.api import router as screening_router
@@ -54,3 +55,4 @@ api.add_router("", reports_router)
 api.add_router("", screening_router)
 api.add_router("", outreach_router)
 api.add_router("/staff", casework_router)
+api.add_router("/staff", network_router)

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "jaring.casework",
     "jaring.screening",
     "jaring.outreach",
+    "jaring.network",
+    "jaring.channels",
 ]
 
 MIDDLEWARE = [
@@ -157,8 +159,25 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("JARING_BEHIND_PROXY", False) else None
 )
 SECURE_SSL_REDIRECT = env_bool("JARING_SSL_REDIRECT", False)
+# Outreach coverage map: a tile server URL template ({z}/{x}/{y}, e.g. a tile server on the office LAN). Empty
+# (the default) = no tiles: villages are drawn as points on a plain background and nothing leaves the site.
+MAP_TILE_URL = env_str("JARING_MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("JARING_MAP_TILE_ATTRIBUTION", "")
+_tile_origin = ""
+if MAP_TILE_URL:
+    from urllib.parse import urlsplit
+
+    _tile_parts = urlsplit(MAP_TILE_URL.replace("{s}", "a"))
+    if _tile_parts.scheme not in ("http", "https") or not _tile_parts.netloc:
+        raise ImproperlyConfigured(
+            "JARING_MAP_TILE_URL must be an http(s) URL template like https://host/{z}/{x}/{y}.png"
+        )
+    # Subdomain templates ({s}.tile...) need the wildcard of the parent host in the CSP.
+    _host = urlsplit(MAP_TILE_URL).netloc.replace("{s}", "*")
+    _tile_origin = f" {_tile_parts.scheme}://{_host}"
+
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    f"default-src 'self'; img-src 'self' data:{_tile_origin}; style-src 'self'; script-src 'self'; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
@@ -170,6 +189,15 @@ DEFAULT_FROM_EMAIL = env_str("JARING_DEFAULT_FROM_EMAIL", "jaring@localhost")
 ATTACHMENT_MAX_BYTES = env_int("JARING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 ATTACHMENT_MAX_FILES = env_int("JARING_ATTACHMENT_MAX_FILES", 5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Lapor: rate limits per client (a salted, daily-rotated hash of the address, kept only in the cache) and per
+# tracking code; 0 or JARING_RATE_LIMITS=0 disables them (benchmarks). Receipts stay replayable (encrypted,
+# in the cache) for RECEIPT_TTL_SECONDS so that a double click or a retried POST shows the same receipt.
+RATE_LIMITS_ENABLED = env_bool("JARING_RATE_LIMITS", True)
+RATE_REPORTS_PER_HOUR = env_int("JARING_RATE_REPORTS_PER_HOUR", 10)
+RATE_MESSAGES_PER_HOUR = env_int("JARING_RATE_MESSAGES_PER_HOUR", 30)
+RATE_FOLLOW_UP_FAILURES_PER_CLIENT = env_int("JARING_RATE_FOLLOW_UP_FAILURES_PER_CLIENT", 20)
+RATE_FOLLOW_UP_FAILURES_PER_CODE = env_int("JARING_RATE_FOLLOW_UP_FAILURES_PER_CODE", 10)
+RECEIPT_TTL_SECONDS = env_int("JARING_RECEIPT_TTL_SECONDS", 900)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 WHATSAPP_APP_SECRET = env_str("JARING_WHATSAPP_APP_SECRET", "")
@@ -177,6 +205,11 @@ WHATSAPP_VERIFY_TOKEN = env_str("JARING_WHATSAPP_VERIFY_TOKEN", "")
 WHATSAPP_ACCESS_TOKEN = env_str("JARING_WHATSAPP_ACCESS_TOKEN", "")
 WHATSAPP_PHONE_NUMBER_ID = env_str("JARING_WHATSAPP_PHONE_NUMBER_ID", "")
 WHATSAPP_GRAPH_URL = env_str("JARING_WHATSAPP_GRAPH_URL", "https://graph.facebook.com/v21.0")
+# The approved template that tells a user outside the 24-hour window that an officer's answer is waiting.
+WHATSAPP_REPLY_TEMPLATE = env_str("JARING_WHATSAPP_REPLY_TEMPLATE", "jaring_balasan_petugas")
+WHATSAPP_TEMPLATE_LANGUAGE = env_str("JARING_WHATSAPP_TEMPLATE_LANGUAGE", "id")
+# Messages per minute one sender may send before the bot pauses answering them (one polite notice).
+WHATSAPP_RATE_PER_MINUTE = env_int("JARING_WHATSAPP_RATE_PER_MINUTE", 20)
 
 LOGGING = {
     "version": 1,

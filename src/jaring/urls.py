@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from jaring import web
 from jaring.api import api
+from jaring.channels import views as channels_views
 from jaring.content.sitemaps import sitemaps
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("wilayah/opsi/", web.region_options, name="region_options"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("channels/whatsapp/webhook", channels_views.webhook, name="whatsapp_webhook"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -25,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("petugas/laporan/", include("jaring.casework.urls")),
     path("petugas/tawaran/", include("jaring.screening.staff_urls")),
     path("petugas/sosialisasi/", include("jaring.outreach.staff_urls")),
+    path("petugas/jaringan/", include("jaring.network.urls")),
+    path("petugas/whatsapp/", include("jaring.channels.staff_urls")),
     path("petugas/admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -22,7 +22,16 @@ def test_officer_logs_in_and_sees_staff_home(client: Client, petugas) -> None:
 
 
 def test_password_is_hashed_with_argon2(petugas) -> None:
-    assert petugas.password.startswith("argon2")
+    from django.conf import settings as project_settings
+    from django.test import override_settings
+
+    from jaring import settings as configured
+
+    with override_settings(PASSWORD_HASHERS=configured.PASSWORD_HASHERS):
+        petugas.set_password("another-password-99")
+        petugas.save()
+        assert petugas.password.startswith("argon2")
+        assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
 
 
 def test_repeated_failures_lock_the_account_even_for_the_right_password(

@@ -1,7 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _ensure_search_index(sender: AppConfig, using: str = "default", **kwargs: object) -> None:
+    from django.db import connections
+
+    from jaring.casework.search import ensure_search_index
+
+    ensure_search_index(connections[using])
 
 
 class CaseworkConfig(AppConfig):
     """Ruang petugas: triage, workflow, deadlines, referrals to partner agencies, staff API."""
 
     name = "jaring.casework"
+
+    def ready(self) -> None:
+        post_migrate.connect(_ensure_search_index, sender=self)

@@ -1,10 +1,15 @@
 from django.urls import path
 
-from jaring.web import placeholder
+from jaring.content import views
 
 app_name = "content"
 urlpatterns = [
-    path("", placeholder, name="home"),
-    path("edukasi/", placeholder, name="edukasi"),
-    path("layanan/", placeholder, name="layanan"),
+    path("", views.home, name="home"),
+    path("edukasi/", views.edukasi, name="edukasi"),
+    path("edukasi/<slug:slug>/", views.article, {"section": "edukasi"}, name="edukasi_article"),
+    path("layanan/", views.layanan, name="layanan"),
+    path("layanan/<slug:slug>/", views.article, {"section": "layanan"}, name="layanan_article"),
+    path("siap-berangkat/", views.checklist_view, name="checklist"),
+    path("faq/", views.faq, name="faq"),
+    path("cari/", views.search_view, name="search"),
 ]

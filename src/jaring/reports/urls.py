@@ -1,6 +1,12 @@
 from django.urls import path
 
-from jaring.web import placeholder
+from jaring.reports import views, views_follow_up
 
 app_name = "reports"
-urlpatterns = [path("", placeholder, name="submit")]
+urlpatterns = [
+    path("", views.submit, name="submit"),
+    path("tanda-terima/unduh/", views.receipt_download, name="receipt_download"),
+    path("tanda-terima/selesai/", views.receipt_done, name="receipt_done"),
+    path("baris-pihak/", views.party_row, name="party_row"),
+    path("cek/", views_follow_up.check, name="check"),
+]

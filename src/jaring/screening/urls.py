@@ -1,6 +1,8 @@
 from django.urls import path
 
-from jaring.web import placeholder
+from . import views
 
 app_name = "screening"
-urlpatterns = [path("", placeholder, name="check")]
+urlpatterns = [
+    path("", views.check, name="check"),
+]

@@ -15,12 +15,16 @@ patterns are indexed by their first word, so a text is scanned in time linear in
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from jaring.lib.text import stem, words
 
 from .tokens import SENTENCE, Token
 
-MAX_GAP = 6
+MAX_GAP = 8
+_NUMBER_KEY = "#num"
+_new = tuple.__new__  # builds a Match without the Python-level NamedTuple constructor
+_NONE: list = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +44,17 @@ class Pattern:
     elements: tuple[Element, ...]
     owner: str  # the rule or cue this pattern belongs to
 
+    def required_words(self) -> list[frozenset[str]]:
+        """For each plain-word element that must match, the words that can satisfy it."""
+        return [
+            e.exact | e.stems
+            for e in self.elements
+            if not (e.gap or e.optional or e.prefixes or e.classes or e.number)
+        ]
 
-@dataclass(frozen=True, slots=True)
-class Match:
+
+class Match(NamedTuple):
+    # A tuple, not a frozen dataclass: a text yields dozens of matches and a tuple is built in one C call.
     owner: str
     pattern: str
     first: int  # token indexes, end exclusive
@@ -98,36 +110,211 @@ def compile_pattern(source: str, owner: str, known_classes: Iterable[str]) -> Pa
     return Pattern(source, tuple(elements), owner)
 
 
+# How a candidate pattern continues once its first token is known (decided once per word, see `starts`).
+_SIMPLE = 0  # a one-word pattern whose word matched: the match is that token
+_WORDS = 1  # plain words follow, with no gap: compare the next tokens in a loop
+_GAP_WORD = 2  # "a ~N b": one gap, then one plain word
+_REST = 3  # the first element matched this one token: walk the rest from the next token
+_WALK = 4  # the first element is a word class (may span several tokens): walk from the first element
+
+
+def _plain(element: "Element") -> bool:
+    return not (element.gap or element.optional or element.prefixes or element.classes or element.number)
+
+
 class PhraseIndex:
-    """All patterns of the rule set, indexed by the keys their first element can match."""
+    """All patterns of the rule set, indexed by the keys their first element can match.
+
+    Matching is driven by the tokens: for each distinct (surface, stem) the index computes once which patterns
+    can start there, and whether that one token already decides the first element (it does unless the element
+    is a word class, whose phrases span several tokens). Those candidate lists are kept across texts, so a
+    text costs one dictionary look-up per token plus a short walk for the few patterns that start there.
+    """
 
     def __init__(self, patterns: Iterable[Pattern], classes: dict[str, list[tuple[str, ...]]]) -> None:
         self.classes = {name: _by_first_word(phrases) for name, phrases in classes.items()}
         self.by_key: dict[str, list[Pattern]] = {}
         self.generic: list[Pattern] = []
-        for pattern in patterns:
+        self.patterns = list(patterns)
+        self.number_of = {id(pattern): n for n, pattern in enumerate(self.patterns)}
+        self.required = [pattern.required_words() for pattern in self.patterns]
+        self.simple = [
+            len(p.elements) == 1
+            and not (p.elements[0].classes or p.elements[0].prefixes or p.elements[0].number)
+            for p in self.patterns
+        ]
+        self.by_owner: dict[str, list[int]] = {}
+        for n, pattern in enumerate(self.patterns):
+            self.by_owner.setdefault(pattern.owner, []).append(n)
+        self._limit_kind = [pattern.owner.partition(":")[0] for pattern in self.patterns]
+        self._limit_of: dict[tuple, list[int | None]] = {}
+        # The common shapes, matched by loops instead of the general walk: "a b c" and "a ~N b".
+        self._shape: list[int] = []
+        self._words: list[tuple[tuple[frozenset[str], frozenset[str]], ...]] = []
+        for pattern in self.patterns:
+            rest = pattern.elements[1:]
+            if rest and all(_plain(e) for e in rest):
+                self._shape.append(_WORDS)
+                self._words.append(tuple((e.exact, e.stems) for e in rest))
+            elif len(rest) == 2 and rest[0].gap and _plain(rest[1]):
+                self._shape.append(_GAP_WORD)
+                self._words.append(((rest[1].exact, rest[1].stems),))
+            else:
+                self._shape.append(_REST)
+                self._words.append(())
+        # Candidate patterns per (word, stem), merged once and reused by every text.
+        self._candidates: dict[tuple[str, str, bool], tuple[tuple[int, Pattern], ...]] = {}
+        self._starts: dict[tuple[str, str], tuple[tuple[int, Pattern, int, tuple], ...]] = {}
+        for pattern in self.patterns:
             first = pattern.elements[0]
-            if first.prefixes or first.number:
+            if first.prefixes:
                 self.generic.append(pattern)
                 continue
             keys = set(first.stems) | set(first.exact)
+            if first.number:
+                keys.add(_NUMBER_KEY)
             for name in first.classes:
                 keys |= set(self.classes[name])
             for key in keys:
                 self.by_key.setdefault(key, []).append(pattern)
 
-    def find(self, tokens: list[Token]) -> list[Match]:
+    def candidates(self, text: str, stem: str) -> tuple[tuple[int, "Pattern"], ...]:
+        """Patterns indexed under the token's surface, stem, number-ness, and the prefix patterns, in order."""
+        key = (text, stem, text.isdigit())
+        found = self._candidates.get(key)
+        if found is None:
+            merged = list(self.by_key.get(text, _NONE))
+            if stem != text:
+                merged += [p for p in self.by_key.get(stem, _NONE) if p not in merged]
+            if key[2]:
+                merged += self.by_key.get(_NUMBER_KEY, _NONE)
+            merged += self.generic
+            found = tuple((self.number_of[id(p)], p) for p in merged)
+            if len(self._candidates) < 200_000:
+                self._candidates[key] = found
+        return found
+
+    def starts(self, text: str, stem: str) -> tuple[tuple[int, "Pattern", int, tuple], ...]:
+        """The candidates whose first element can match a token (text, stem), with how each continues.
+
+        Same order as `candidates` (the first pattern to match at a token wins); patterns whose first element
+        cannot match this token are left out, which `_element_end` would have decided from the token alone.
+        """
+        found = self._starts.get((text, stem))
+        if found is not None:
+            return found
+        is_number = text.isdigit()
+        kept = []
+        for number, pattern in self.candidates(text, stem):
+            first = pattern.elements[0]
+            if (
+                text in first.exact
+                or stem in first.stems
+                or (first.number and is_number)
+                or (first.prefixes and text.startswith(first.prefixes))
+            ):
+                mode = _SIMPLE if self.simple[number] else self._shape[number]
+            elif first.classes:
+                mode = _WALK
+            else:
+                continue
+            # Required words this token does not already provide: checked against the text's words once.
+            needed = tuple(
+                words for words in self.required[number] if text not in words and stem not in words
+            )
+            kept.append((number, pattern, mode, needed))
+        found = tuple(kept)
+        if len(self._starts) < 200_000:
+            self._starts[(text, stem)] = found
+        return found
+
+    def find(self, tokens: list[Token], limits: dict[str, int] | None = None) -> list[Match]:
+        """Matches in text order. `limits` caps matches per owner, by owner prefix ("offer" -> 1: a cue counts
+        once); a capped owner's patterns are skipped for the rest of the text."""
+        limit_of = self._limits(limits or {})
+        words = {t.text for t in tokens}
+        words.update([t.stem for t in tokens])
+        # A pattern whose required words are absent from the text never matches: decided once per pattern.
+        viable: list[bool | None] = [None] * len(self.patterns)
+        counts: dict[str, int] = {}
         found: list[Match] = []
+        seen: set[tuple[str, int]] = set()  # (owner, first token): one match each, the first pattern's
+        starts = self._starts
+        sequences = self._words
+        size = len(tokens)
         for i, token in enumerate(tokens):
-            candidates = self.by_key.get(token.text, [])
-            if token.stem != token.text:
-                candidates = candidates + self.by_key.get(token.stem, [])
-            for pattern in (*candidates, *self.generic):
-                result = self._match(pattern.elements, 0, tokens, i, ())
-                if result is not None:
+            candidates = starts.get((token.text, token.stem))
+            if candidates is None:
+                candidates = self.starts(token.text, token.stem)
+            for number, pattern, mode, needed in candidates:
+                ok = viable[number]
+                if ok is None:
+                    ok = True
+                    for required in needed:
+                        if words.isdisjoint(required):
+                            ok = False
+                            break
+                    viable[number] = ok
+                if not ok:
+                    continue
+                gaps: tuple[int, ...] = ()
+                if mode == _SIMPLE:
+                    end = i + 1
+                elif mode == _WORDS:
+                    # Each next token matches the next word, and none of them starts a sentence.
+                    end = i + 1
+                    for exact, stems in sequences[number]:
+                        following = tokens[end] if end < size else None
+                        if (
+                            following is None
+                            or following.brk >= SENTENCE
+                            or not (following.text in exact or following.stem in stems)
+                        ):
+                            end = 0
+                            break
+                        end += 1
+                    if not end:
+                        continue
+                elif mode == _GAP_WORD:
+                    # Smallest gap after which the word follows; neither gap nor word may start a sentence.
+                    ((exact, stems),) = sequences[number]
+                    end = 0
+                    for j in range(i + 1, min(size, i + 2 + pattern.elements[1].gap)):
+                        following = tokens[j]
+                        if following.brk >= SENTENCE:
+                            break
+                        if following.text in exact or following.stem in stems:
+                            end = j + 1
+                            gaps = tuple(range(i + 1, j))
+                            break
+                    if not end:
+                        continue
+                else:
+                    result = self._match(
+                        pattern.elements, 1 if mode == _REST else 0, tokens, i + (mode == _REST), ()
+                    )
+                    if result is None:
+                        continue
                     end, gaps = result
-                    found.append(Match(pattern.owner, pattern.source, i, end, gaps))
-        return _dedupe(found)
+                owner = pattern.owner
+                if (owner, i) not in seen:
+                    seen.add((owner, i))
+                    found.append(_new(Match, (owner, pattern.source, i, end, gaps)))
+                limit = limit_of[number]
+                if limit is not None:
+                    counts[owner] = counts.get(owner, 0) + 1
+                    if counts[owner] >= limit:
+                        for other in self.by_owner[owner]:
+                            viable[other] = False
+        return found
+
+    def _limits(self, limits: dict[str, int]) -> list[int | None]:
+        """Each pattern's cap for these limits (computed once per distinct limits)."""
+        key = tuple(sorted(limits.items()))
+        found = self._limit_of.get(key)
+        if found is None:
+            found = self._limit_of[key] = [limits.get(kind) for kind in self._limit_kind]
+        return found
 
     def class_span(self, name: str, tokens: list[Token], i: int) -> int | None:
         """End index of the longest phrase of class `name` starting at token i."""
@@ -162,9 +349,19 @@ class PhraseIndex:
             return i, gaps
         element = elements[k]
         if element.gap:
+            # After a gap comes a word (patterns end with one); a plain word that the token does not match is
+            # ruled out here, without a call (most sizes of most gaps).
+            following = elements[k + 1]
+            plain = _plain(following)
             for size in range(element.gap + 1):
                 if size and (i + size > len(tokens) or tokens[i + size - 1].brk >= SENTENCE):
                     break
+                if plain:
+                    if i + size >= len(tokens):
+                        break
+                    token = tokens[i + size]
+                    if not (token.text in following.exact or token.stem in following.stems):
+                        continue
                 result = self._match(elements, k + 1, tokens, i + size, gaps + tuple(range(i, i + size)))
                 if result is not None:
                     return result
@@ -186,15 +383,3 @@ def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, 
     for phrase in phrases:
         index.setdefault(phrase[0], []).append(phrase)
     return index
-
-
-def _dedupe(matches: list[Match]) -> list[Match]:
-    """Keep one match per owner and start token (the first pattern that matched there)."""
-    seen: set[tuple[str, int]] = set()
-    unique = []
-    for match in matches:
-        key = (match.owner, match.first)
-        if key not in seen:
-            seen.add(key)
-            unique.append(match)
-    return unique

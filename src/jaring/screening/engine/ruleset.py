@@ -26,6 +26,7 @@ Detector = Literal[
     "registry_licensed",
     "official_link",
     "free_email",
+    "social_handle",
 ]
 
 
@@ -180,6 +181,7 @@ class RuleSet:
     def __init__(self, data: RulesFile) -> None:
         self.data = data
         self.slang = {word: tuple(value.split()) for word, value in data.slang.items()}
+        self.word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
         self.negators = frozenset(data.negators)
         self.post_negators = frozenset(data.post_negators)
         self.flags = {flag.code: flag for flag in data.flags}
@@ -214,6 +216,14 @@ class RuleSet:
         self.cue_weight = {f"offer:{i}": c.weight for i, c in enumerate(data.offer_cues)}
         self.cue_weight |= {f"non_offer:{i}": c.weight for i, c in enumerate(data.non_offer_cues)}
         self.index = PhraseIndex(patterns, classes)
+        # Per match owner ("flag:fee_or_debt"): its kind, its code, and whether a negator cancels it.
+        self.owners: dict[str, tuple[str, str, bool]] = {}
+        for pattern in patterns:
+            kind, _, code = pattern.owner.partition(":")
+            negatable = kind in ("signal", "context") or (kind == "flag" and self.flags[code].negatable)
+            self.owners[pattern.owner] = (kind, code, negatable)
+        self.flag_keys = {code: f"flag:{code}" for code in self.flags}
+        self.signal_keys = {code: f"signal:{code}" for code in self.signals}
 
 
 def _phrase(text: str) -> list[str]:

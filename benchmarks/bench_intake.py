@@ -1,0 +1,261 @@
+"""Report intake over HTTP: sustained reports/s and p50/p99 latency at 32 concurrent clients, 0 lost.
+
+Starts gunicorn (jaring.wsgi settings plus one bench-only view, benchmarks/intake_ceiling_*.py) with 4 gthread
+workers on a temporary JARING_DATA_DIR (SQLite WAL, migrated, demo office), then for each target runs N
+keep-alive clients posting JSON for a fixed time:
+  - ceiling: POST /bench/insert, a bare Django view that parses the body and inserts one row;
+  - intake:  POST /api/v1/reports, the real endpoint (validation, argon2 key hash, parties, status, audit).
+Afterwards every 201 is checked against the database (each returned tracking code exists; row counts match).
+Rate limits are switched off for the run (JARING_RATE_LIMITS=0): all clients share one address.
+Budget (DESIGN.md): >= 150 reports/s, p99 <= 200 ms, 0 lost.
+
+    .venv/bin/python benchmarks/bench_intake.py [--clients 32] [--seconds 20] [--workers 4] [--threads 4]
+"""
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import platform
+import random
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CATEGORIES = [
+    "tppo",
+    "pmi_nonprosedural",
+    "perekrut",
+    "orang_asing",
+    "dokumen",
+    "layanan",
+    "aspirasi",
+    "pertanyaan",
+]
+SENTENCES = [
+    "Ada akun media sosial menawarkan kerja admin di Kamboja dengan gaji {n} juta tanpa pengalaman.",
+    "Tetangga saya akan berangkat ke Malaysia lewat pelabuhan tikus malam ini bersama {n} orang.",
+    "Agen meminta biaya proses Rp{n}.000.000 dan paspor akan dipegang oleh perusahaan.",
+    "Orang asing bekerja di proyek dekat Batam Center tanpa izin, sekitar {n} orang.",
+    "Pelayanan paspor kemarin sangat lama, antre {n} jam tanpa kejelasan.",
+]
+
+
+def machine() -> str:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor(),
+    )  # fmt: skip
+    load = os.getloadavg()[0]
+    return (
+        f"{cpu}; {os.cpu_count()} cores; Python {platform.python_version()}; load avg {load:.1f} before run; "
+        f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC"
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def payload(rng: random.Random) -> bytes:
+    n = rng.randint(2, 99)
+    body = {
+        "category": rng.choice(CATEGORIES),
+        "description": " ".join(s.format(n=n) for s in rng.sample(SENTENCES, 2)),
+        "identity_mode": "anonim",
+        "location_text": "Batam",
+        "parties": [{"kind": "phone", "value": f"0812-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"}],
+    }
+    return json.dumps(body).encode()
+
+
+def client_loop(
+    port: int, path: str, stop_at: float, seed: int, out: list, codes: list, errors: list
+) -> None:
+    rng = random.Random(seed)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    while time.perf_counter() < stop_at:
+        body = payload(rng)
+        start = time.perf_counter()
+        try:
+            conn.request("POST", path, body=body, headers={"Content-Type": "application/json"})
+            response = conn.getresponse()
+            data = response.read()
+        except (OSError, http.client.HTTPException) as exc:
+            errors.append(repr(exc))
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            continue
+        elapsed = time.perf_counter() - start
+        if response.status == 201:
+            out.append(elapsed)
+            if path.startswith("/api/"):
+                codes.append(json.loads(data)["tracking_code"])
+        else:
+            errors.append(f"{response.status} {data[:200]!r}")
+    conn.close()
+
+
+def cpu_seconds(root_pid: int) -> float:
+    """User + system CPU time of gunicorn's master and workers (from /proc), to price one request."""
+    pids = [root_pid]
+    children = Path(f"/proc/{root_pid}/task/{root_pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def run(port: int, path: str, clients: int, seconds: float, server_pid: int) -> dict:
+    # Warm-up: every worker thread imports, connects and fills its caches (stemmer, regions) first.
+    run_for(port, path, clients, 2.0)
+    before = cpu_seconds(server_pid)
+    result = run_for(port, path, clients, seconds)
+    used = cpu_seconds(server_pid) - before
+    result["cpu_ms"] = used / max(1, result["ok"]) * 1000
+    return result
+
+
+def run_for(port: int, path: str, clients: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    codes: list[str] = []
+    errors: list[str] = []
+    stop_at = time.perf_counter() + seconds
+    threads = [
+        threading.Thread(target=client_loop, args=(port, path, stop_at, i, latencies, codes, errors))
+        for i in range(clients)
+    ]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "ok": len(latencies),
+        "rate": len(latencies) / wall,
+        "p50": statistics.median(latencies) * 1000 if latencies else 0,
+        "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000 if latencies else 0,
+        "errors": errors,
+        "codes": codes,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=4)
+    args = parser.parse_args()
+    print(machine())
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = {
+            **os.environ,
+            "JARING_DATA_DIR": data_dir,
+            "JARING_RATE_LIMITS": "0",
+            "JARING_DEBUG": "0",
+            "JARING_LOG_LEVEL": "ERROR",
+            "DJANGO_SETTINGS_MODULE": "intake_ceiling_settings",
+            "PYTHONPATH": f"{ROOT / 'benchmarks'}:{os.environ.get('PYTHONPATH', '')}",
+        }
+        jaring = [str(BIN / "jaring")]
+        subprocess.run([*jaring, "migrate", "--verbosity", "0"], env=env, check=True)
+        subprocess.run([*jaring, "createcachetable"], env=env, check=True)
+        seed = "from jaring.accounts.models import Office; from jaring.accounts.demo import BATAM; " \
+            "Office.objects.get_or_create(slug='batam', defaults=BATAM)"  # fmt: skip
+        subprocess.run([*jaring, "shell", "-c", seed], env=env, check=True)
+        database = Path(data_dir) / "jaring.sqlite3"
+        with sqlite3.connect(database) as db:
+            db.execute("CREATE TABLE bench_row (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)")
+        port = free_port()
+        server = subprocess.Popen(
+            [str(BIN / "gunicorn"), "jaring.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
+             "--worker-class", "gthread", "--threads", str(args.threads), "--keep-alive", "30",
+             "--log-level", "warning"],
+            env=env, cwd=ROOT,
+        )  # fmt: skip
+        try:
+            wait_until_up(port, server)
+            results = {
+                "ceiling (bare view, 1 row)": run(
+                    port, "/bench/insert", args.clients, args.seconds, server.pid
+                ),
+                "intake (POST /api/v1/reports)": run(
+                    port, "/api/v1/reports", args.clients, args.seconds, server.pid
+                ),
+            }
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+        with sqlite3.connect(database) as db:
+            stored_reports = db.execute("SELECT COUNT(*) FROM reports_report").fetchone()[0]
+            stored_rows = db.execute("SELECT COUNT(*) FROM bench_row").fetchone()[0]
+            intake = results["intake (POST /api/v1/reports)"]
+            found = 0
+            for i in range(0, len(intake["codes"]), 500):
+                chunk = intake["codes"][i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                found += db.execute(
+                    f"SELECT COUNT(*) FROM reports_report WHERE tracking_code IN ({marks})",  # noqa: S608
+                    chunk,
+                ).fetchone()[0]
+    print(
+        f"{args.clients} clients, {args.seconds:.0f} s each, gunicorn {args.workers} workers x {args.threads} threads"
+    )
+    for name, r in results.items():
+        print(
+            f"{name:32s} {r['rate']:7.1f} req/s  p50 {r['p50']:6.1f} ms  p99 {r['p99']:6.1f} ms  "
+            f"201s {r['ok']}  errors {len(r['errors'])}  server CPU {r['cpu_ms']:.1f} ms/req "
+            f"(= {os.cpu_count() * 1000 / max(r['cpu_ms'], 0.01):.0f} req/s if every core were free)"
+        )
+        for error in r["errors"][:3]:
+            print("   ", error)
+    ceiling_ok = results["ceiling (bare view, 1 row)"]["ok"]
+    accepted = len(intake["codes"])
+    # Warm-up rounds also created rows: compare the codes returned in the measured run, then totals.
+    lost = accepted - found
+    print(f"accepted reports (measured) {accepted}, found in database {found}, lost {lost}")
+    print(
+        f"rows in database: reports {stored_reports}, bare rows {stored_rows} (incl. warm-up; ceiling 201s {ceiling_ok})"
+    )
+    budget = intake["rate"] >= 150 and intake["p99"] <= 200 and lost == 0
+    print("budget (>= 150 reports/s, p99 <= 200 ms, 0 lost):", "met" if budget else "NOT met")
+
+
+def wait_until_up(port: int, server: subprocess.Popen) -> None:
+    for _ in range(300):
+        if server.poll() is not None:
+            raise SystemExit("gunicorn exited; see its output above")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/robots.txt")
+            conn.getresponse().read()
+            conn.close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("gunicorn did not answer in 30 s")
+
+
+if __name__ == "__main__":
+    main()

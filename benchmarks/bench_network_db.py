@@ -1,0 +1,91 @@
+"""Incremental linking in the application at scale: `record_link` latency with N records already linked.
+
+Run by bench_network.py with JARING_DATA_DIR pointing at a scratch directory (a fresh SQLite database):
+    JARING_DATA_DIR=/tmp/x .venv/bin/python benchmarks/bench_network_db.py 1000000
+Seeds N linked records in set-based SQL (N/2 clusters of two records sharing an account, each record with
+its own phone), then links new records that join one cluster or merge two, timing each call.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jaring.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from jaring.accounts.models import Office  # noqa: E402
+from jaring.network.models import Cluster, Identifier, LinkedRecord, Occurrence  # noqa: E402
+from jaring.network.services import record_link  # noqa: E402
+
+
+def seed(n: int, office: Office) -> None:
+    clusters = n // 2
+    now = timezone.now().isoformat()
+    c, i, r, o = (m._meta.db_table for m in (Cluster, Identifier, LinkedRecord, Occurrence))
+    series = "WITH RECURSIVE s(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM s WHERE k < %s) "
+    statements = [
+        (f"{series} INSERT INTO {c} (id, office_id, record_count, serious_count, confirmed_count, risk, first_seen, "  # noqa: S608 - table names from the models, values are parameters
+         f"last_seen, updated_at) SELECT k, %s, 2, 0, 0, 2, %s, %s, %s FROM s", [clusters, office.pk, now, now, now]),
+        (f"{series} INSERT INTO {r} (id, record_type, record_id, office_id, cluster_id, category, label, seen_at) "  # noqa: S608 - table names from the models, values are parameters
+         f"SELECT k, 'seed', k, %s, (k + 1) / 2, 'perekrut', '', %s FROM s", [n, office.pk, now]),
+        (f"{series} INSERT INTO {i} (id, kind, normalized, cluster_id, record_count, stopped, created_at) "  # noqa: S608 - table names from the models, values are parameters
+         f"SELECT k, 'phone', '+62812' || substr('0000000' || k, -7, 7), (k + 1) / 2, 1, 0, %s FROM s", [n, now]),
+        (f"{series} INSERT INTO {i} (id, kind, normalized, cluster_id, record_count, stopped, created_at) "  # noqa: S608 - table names from the models, values are parameters
+         f"SELECT %s + k, 'account', 'bca:' || substr('0000000000' || k, -10, 10), k, 2, 0, %s FROM s",
+         [clusters, n, now]),
+        (f"{series} INSERT INTO {o} (identifier_id, record_id, source, start, \"end\", raw) "  # noqa: S608 - table names from the models, values are parameters
+         f"SELECT k, k, 'text', 0, 13, 'x' FROM s", [n]),
+        (f"{series} INSERT INTO {o} (identifier_id, record_id, source, start, \"end\", raw) "  # noqa: S608 - table names from the models, values are parameters
+         f"SELECT %s + (k + 1) / 2, k, 'text', 0, 13, 'x' FROM s", [n, n]),
+    ]  # fmt: skip
+    with connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
+        cursor.execute("ANALYZE")
+
+
+def main() -> None:
+    n = int(sys.argv[1])
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    office = Office.objects.create(slug="bench", name="Bench", short_name="Bench", region_code="21.71")
+    started = time.perf_counter()
+    seed(n, office)
+    print(f"seeded {LinkedRecord.objects.count()} linked records, {Identifier.objects.count()} identifiers, "
+          f"{Occurrence.objects.count()} occurrences in {time.perf_counter() - started:.1f} s")  # fmt: skip
+    rng = random.Random(3)
+    timings: dict[str, list[float]] = {"join": [], "merge": [], "new": []}
+    cpu_ms: dict[str, list[float]] = {"join": [], "merge": [], "new": []}
+    for k in range(300):
+        kind = ("join", "merge", "new")[k % 3]
+        a, b = rng.randint(1, n), rng.randint(1, n // 2)
+        if kind == "join":
+            text = f"Perekrut WA 0812{a:07d} menawarkan kerja di Kamboja."
+        elif kind == "merge":
+            text = f"Perekrut WA 0812{a:07d}, DP ke BCA {b:010d}."
+        else:
+            text = f"Perekrut baru WA 0813{k:07d}, rekening BNI {k:010d}."
+        started, cpu = time.perf_counter(), time.process_time()
+        record_link(record_type="bench", record_id=k, text=text, office=office, category="perekrut")
+        timings[kind].append((time.perf_counter() - started) * 1000)
+        cpu_ms[kind].append((time.process_time() - cpu) * 1000)
+    for kind, values in timings.items():
+        ordered = sorted(values)
+        print(f"record_link at {n} records ({kind}): p50 {statistics.median(values):.1f} ms, "
+              f"p95 {ordered[int(0.95 * len(ordered))]:.1f} ms, max {ordered[-1]:.1f} ms, "
+              f"CPU p50 {statistics.median(cpu_ms[kind]):.1f} ms; load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,261 @@
+"""WhatsApp webhook over HTTP: signed webhooks/s accepted and acknowledgement latency, gunicorn + SQLite WAL.
+
+Starts gunicorn (jaring.wsgi, production settings, the django-tasks database backend: the web process only
+stores the message and enqueues its task; no worker runs during the measurement) on a temporary
+JARING_DATA_DIR, then N keep-alive clients POST signed Cloud-API text messages from 500 different senders for a
+fixed time. One request in ten redelivers an earlier message id (Meta does that); it must be acknowledged and
+not stored twice. Afterwards the database must hold exactly one message and one queued task per distinct id
+acknowledged (0 lost, 0 duplicated).
+Budget (issue #7): >= 200 webhooks/s, acknowledgement p99 <= 100 ms.
+
+    .venv/bin/python benchmarks/bench_webhook.py [--clients 16] [--seconds 15] [--workers 2] [--threads 4]
+
+Afterwards, on the same server: GET /robots.txt (no database) and POST /bench/insert (bench_intake.py's bare view
+inserting one row: the SQLite ceiling). On a shared, loaded machine compare the webhook against those figures.
+"""
+
+import argparse
+import datetime
+import hashlib
+import hmac
+import http.client
+import json
+import os
+import platform
+import random
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+SECRET = "bench-app-secret"  # noqa: S105 - a throw-away app secret for the benchmark server
+TEXTS = ["halo", "1", "2", "menu", "Lowongan kerja admin di Kamboja gaji 25 juta, berangkat minggu depan."]
+
+
+def machine() -> str:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor(),
+    )  # fmt: skip
+    return (
+        f"{cpu}; {os.cpu_count()} cores; Python {platform.python_version()}; load avg {os.getloadavg()[0]:.1f} "
+        f"before run; {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC"
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def webhook(wa_id: str, wamid: str, text: str) -> bytes:
+    body = {
+        "object": "whatsapp_business_account",
+        "entry": [{"id": "102290129340398", "changes": [{"field": "messages", "value": {
+            "messaging_product": "whatsapp",
+            "metadata": {"display_phone_number": "628117002019", "phone_number_id": "106540352242922"},
+            "contacts": [{"profile": {"name": "Bench"}, "wa_id": wa_id}],
+            "messages": [{"from": wa_id, "id": wamid, "timestamp": str(int(time.time())), "type": "text",
+                          "text": {"body": text}}],
+        }}]}],
+    }  # fmt: skip
+    return json.dumps(body).encode()
+
+
+def client_loop(
+    port: int, stop_at: float, seed: int, out: list, ids: set, errors: list, lock: threading.Lock
+) -> None:
+    rng = random.Random(seed)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    mine: list[str] = []
+    n = 0
+    while time.perf_counter() < stop_at:
+        n += 1
+        # One request in ten redelivers an earlier id, as Meta does.
+        wamid = rng.choice(mine) if mine and n % 10 == 0 else f"wamid.BENCH{seed:03d}{n:08d}"
+        raw = webhook(f"62812{rng.randint(0, 499):07d}", wamid, rng.choice(TEXTS))
+        signature = "sha256=" + hmac.new(SECRET.encode(), raw, hashlib.sha256).hexdigest()
+        headers = {"Content-Type": "application/json", "X-Hub-Signature-256": signature}
+        start = time.perf_counter()
+        try:
+            conn.request("POST", "/channels/whatsapp/webhook", body=raw, headers=headers)
+            response = conn.getresponse()
+            data = response.read()
+        except (OSError, http.client.HTTPException) as exc:
+            errors.append(repr(exc))
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            continue
+        elapsed = time.perf_counter() - start
+        if response.status == 200:
+            out.append(elapsed)
+            mine.append(wamid)
+            with lock:
+                ids.add(wamid)
+        else:
+            errors.append(f"{response.status} {data[:200]!r}")
+    conn.close()
+
+
+def baseline_loop(port: int, stop_at: float, out: list, method: str, path: str) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    body = json.dumps({"description": "x" * 600}).encode() if method == "POST" else None
+    while time.perf_counter() < stop_at:
+        start = time.perf_counter()
+        conn.request(method, path, body=body, headers={"Content-Type": "application/json"})
+        response = conn.getresponse()
+        response.read()
+        if response.status < 300:
+            out.append(time.perf_counter() - start)
+    conn.close()
+
+
+def baseline(port: int, clients: int, seconds: float, method: str, path: str) -> float:
+    """Requests/s of a reference view through the same server: what this machine allows right now."""
+    latencies: list[float] = []
+    stop_at = time.perf_counter() + seconds
+    threads = [
+        threading.Thread(target=baseline_loop, args=(port, stop_at, latencies, method, path))
+        for _ in range(clients)
+    ]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return len(latencies) / (time.perf_counter() - started)
+
+
+def run_for(port: int, clients: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    ids: set[str] = set()
+    errors: list[str] = []
+    lock = threading.Lock()
+    stop_at = time.perf_counter() + seconds
+    seed_base = int(time.time() * 1000) % 100_000  # warm-up and measured runs use different ids
+    threads = [
+        threading.Thread(
+            target=client_loop, args=(port, stop_at, seed_base + i, latencies, ids, errors, lock)
+        )
+        for i in range(clients)
+    ]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "ok": len(latencies),
+        "rate": len(latencies) / wall,
+        "p50": statistics.median(latencies) * 1000 if latencies else 0,
+        "p99": latencies[max(int(len(latencies) * 0.99) - 1, 0)] * 1000 if latencies else 0,
+        "ids": ids,
+        "errors": errors,
+    }
+
+
+def wait_until_up(port: int, server: subprocess.Popen) -> None:
+    for _ in range(300):
+        if server.poll() is not None:
+            raise SystemExit("gunicorn exited; see its output above")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/robots.txt")
+            conn.getresponse().read()
+            conn.close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("gunicorn did not answer in 30 s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    args = parser.parse_args()
+    print(machine())
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = {
+            **os.environ,
+            "JARING_DATA_DIR": data_dir,
+            "JARING_DEBUG": "0",
+            "JARING_LOG_LEVEL": "ERROR",
+            "JARING_WHATSAPP_APP_SECRET": SECRET,
+            "JARING_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+            # bench_intake.py's settings: the application plus one bare view inserting one row (the ceiling).
+            "DJANGO_SETTINGS_MODULE": "intake_ceiling_settings",
+            "PYTHONPATH": f"{ROOT / 'benchmarks'}:{os.environ.get('PYTHONPATH', '')}",
+        }
+        jaring = [str(BIN / "jaring")]
+        subprocess.run([*jaring, "migrate", "--verbosity", "0"], env=env, check=True)
+        subprocess.run([*jaring, "createcachetable"], env=env, check=True)
+        seed = "from jaring.accounts.models import Office; from jaring.accounts.demo import BATAM; " \
+            "Office.objects.get_or_create(slug='batam', defaults=BATAM)"  # fmt: skip
+        subprocess.run([*jaring, "shell", "-c", seed], env=env, check=True)
+        with sqlite3.connect(Path(data_dir) / "jaring.sqlite3") as db:
+            db.execute("CREATE TABLE bench_row (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)")
+        port = free_port()
+        server = subprocess.Popen(
+            [str(BIN / "gunicorn"), "jaring.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
+             "--worker-class", "gthread", "--threads", str(args.threads), "--keep-alive", "30",
+             "--log-level", "warning"],
+            env=env, cwd=ROOT,
+        )  # fmt: skip
+        try:
+            wait_until_up(port, server)
+            run_for(port, args.clients, 2.0)  # warm-up: imports, connections
+            result = run_for(port, args.clients, args.seconds)
+            floor = baseline(port, args.clients, min(args.seconds, 5.0), "GET", "/robots.txt")
+            ceiling = baseline(port, args.clients, min(args.seconds, 10.0), "POST", "/bench/insert")
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+        database = Path(data_dir) / "jaring.sqlite3"
+        with sqlite3.connect(database) as db:
+            ids = sorted(result["ids"])
+            found = 0
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                found += db.execute(
+                    f"SELECT COUNT(*) FROM channels_inboundmessage WHERE wamid IN ({marks})",  # noqa: S608
+                    chunk,
+                ).fetchone()[0]
+            stored = db.execute("SELECT COUNT(*) FROM channels_inboundmessage").fetchone()[0]
+            tasks = db.execute("SELECT COUNT(*) FROM django_tasks_database_dbtaskresult").fetchone()[0]
+    print(
+        f"{args.clients} clients, {args.seconds:.0f} s, gunicorn {args.workers} workers x {args.threads} threads"
+    )
+    print(
+        f"signed webhooks accepted: {result['rate']:.1f}/s  p50 {result['p50']:.1f} ms  p99 {result['p99']:.1f} ms  "
+        f"200s {result['ok']}  errors {len(result['errors'])}"
+    )
+    print(f"same server, GET /robots.txt (no database): {floor:.1f}/s")
+    print(
+        f"same server, POST /bench/insert (bare view inserting one row, the SQLite ceiling): {ceiling:.1f}/s"
+    )
+    for error in result["errors"][:3]:
+        print("   ", error)
+    lost = len(ids) - found
+    print(f"distinct message ids acknowledged {len(ids)}, stored {found}, lost {lost}; "
+          f"all stored messages {stored} (incl. warm-up), queued tasks {tasks} (one per stored message)")  # fmt: skip
+    budget = result["rate"] >= 200 and result["p99"] <= 100 and lost == 0 and stored == tasks
+    print("budget (>= 200 webhooks/s, p99 <= 100 ms, 0 lost, 1 task each):", "met" if budget else "NOT met")
+
+
+if __name__ == "__main__":
+    main()

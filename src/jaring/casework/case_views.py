@@ -1,0 +1,242 @@
+"""One report: the detail page and the POST actions on it. Every action calls one service and comes back here.
+
+On a mistake the page is shown again with the message next to the field and the officer's text kept.
+"""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jaring.accounts.models import Agency, User
+from jaring.accounts.permissions import staff_required
+from jaring.accounts.selectors import staff_users_of_office
+from jaring.casework import referrals, services
+from jaring.casework.deadlines import deadline_state, today_for
+from jaring.casework.files import attachment_read
+from jaring.casework.models import Referral
+from jaring.casework.selectors import (
+    attachment_for,
+    attachments_for,
+    can_view_identity,
+    is_handling_officer,
+    labels_for_office,
+    referrals_for,
+    reply_templates_for,
+    report_for,
+    report_labels,
+    timeline_for,
+)
+from jaring.casework.workflow import RejectReason, allowed_next, is_closed, public_status_text
+from jaring.reports.models import Priority, Report, Status
+
+CASE_ROLES = (User.Role.PETUGAS, User.Role.SUPERVISOR, User.Role.MITRA)
+OFFICER_ROLES = (User.Role.PETUGAS, User.Role.SUPERVISOR)
+
+
+def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str, object]:
+    user = request.user
+    officer = is_handling_officer(user, report)
+    context: dict[str, object] = {
+        "report": report,
+        "officer": officer,
+        "parties": list(report.parties.all()),
+        "attachments": list(attachments_for(user, report)),
+        "referrals": list(referrals_for(user, report)),
+        "timeline": timeline_for(user, report),
+        "can_identity": can_view_identity(user, report),
+        "public_status": public_status_text(report.status),
+        "errors": {},
+        "values": {},
+        "referral_statuses": Referral.Status.choices,
+    }
+    if officer:
+        templates = list(reply_templates_for(user))
+        chosen = request.GET.get("templat", "")
+        reply_body = next((t.body for t in templates if str(t.pk) == chosen), "")
+        context.update(
+            {
+                "transitions": [
+                    (s, Status(s).label) for s in allowed_next(report.status) if s != Status.DIRUJUK
+                ],
+                "reject_reasons": RejectReason.CHOICES,
+                "priorities": Priority.choices,
+                "officers": staff_users_of_office(report.office) if user.is_supervisor else [],
+                "agencies": Agency.objects.filter(offices=report.office_id),
+                "labels": report_labels(report),
+                "office_labels": labels_for_office(report.office_id),
+                "reply_templates": templates,
+                "closed": is_closed(report.status),
+                "deadline_state": deadline_state(
+                    status=report.status,
+                    verify_due=report.verify_due,
+                    follow_up_due=report.follow_up_due,
+                    today=today_for(report.office),
+                ),
+            }
+        )
+        context["values"] = {"reply": reply_body}
+    context.update(extra)
+    return context
+
+
+@staff_required(*CASE_ROLES)
+def detail(request: HttpRequest, code: str) -> HttpResponse:
+    report = report_for(request.user, code)
+    return render(request, "casework/detail.html", _context(request, report))
+
+
+def _act(request: HttpRequest, code: str, action: Callable[[Report, User], str], form: str) -> HttpResponse:
+    """Runs `action`; success -> message and redirect; ValidationError -> the page again with the input kept."""
+    report = report_for(request.user, code)
+    try:
+        done = action(report, request.user)
+    except ValidationError as exc:
+        found = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        errors = {f"{form}_{k}": v for k, v in found.items()}
+        for message in found.get("__all__", []):
+            messages.error(request, message)
+        values = {f"{form}_{k}": v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+        if form == "reply":
+            values["reply"] = request.POST.get("body", "")
+        report = report_for(request.user, code)
+        context = _context(request, report)
+        context["errors"], context["values"] = errors, {**context["values"], **values}
+        context["error_form"] = form
+        return render(request, "casework/detail.html", context, status=422)
+    messages.success(request, done)
+    return redirect("casework:detail", code=report.tracking_code)
+
+
+@require_POST
+@staff_required(*OFFICER_ROLES)
+def transition(request: HttpRequest, code: str) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        to = request.POST.get("to", "")
+        reason = request.POST.get("reason", "")
+        if to == Status.DITOLAK:
+            reason = request.POST.get("reject_reason", "") + (f": {reason}" if reason.strip() else "")
+        services.report_transition(
+            report=report, actor=user, to=to, reason=reason, public_note=request.POST.get("public_note", "")
+        )
+        return _("Status laporan diubah menjadi %(s)s.") % {"s": Status(to).label}
+
+    return _act(request, code, run, "status")
+
+
+@require_POST
+@staff_required(*OFFICER_ROLES)
+def assign(request: HttpRequest, code: str) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        username = request.POST.get("username", "")
+        if username == "-":
+            services.report_assign(report=report, assignee=None, actor=user)
+            return _("Penugasan dilepas.")
+        assignee = services.assignee_for(report, username or user.username)
+        services.report_assign(report=report, assignee=assignee, actor=user)
+        return _("Laporan ditugaskan kepada %(u)s.") % {"u": assignee.get_full_name() or assignee.username}
+
+    return _act(request, code, run, "assign")
+
+
+@require_POST
+@staff_required(*OFFICER_ROLES)
+def priority(request: HttpRequest, code: str) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        services.report_set_priority(report=report, priority=request.POST.get("priority", ""), actor=user)
+        return _("Prioritas diperbarui.")
+
+    return _act(request, code, run, "priority")
+
+
+@require_POST
+@staff_required(*OFFICER_ROLES)
+def labels(request: HttpRequest, code: str) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        names = request.POST.getlist("label") + request.POST.get("new_labels", "").split(",")
+        services.report_set_labels(report=report, names=names, actor=user)
+        return _("Label diperbarui.")
+
+    return _act(request, code, run, "labels")
+
+
+@require_POST
+@staff_required(*OFFICER_ROLES)
+def duplicate(request: HttpRequest, code: str) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        services.report_mark_duplicate(
+            report=report, original_code=request.POST.get("original", ""), actor=user
+        )
+        return _("Laporan ditandai sebagai duplikat.")
+
+    return _act(request, code, run, "duplicate")
+
+
+@require_POST
+@staff_required(*OFFICER_ROLES)
+def note(request: HttpRequest, code: str) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        services.note_add(report=report, body=request.POST.get("body", ""), actor=user)
+        return _("Catatan internal disimpan.")
+
+    return _act(request, code, run, "note")
+
+
+@require_POST
+@staff_required(*OFFICER_ROLES)
+def reply(request: HttpRequest, code: str) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        services.reply_send(report=report, body=request.POST.get("body", ""), actor=user)
+        return _("Balasan terkirim ke pelapor.")
+
+    return _act(request, code, run, "reply")
+
+
+@require_POST
+@staff_required(*OFFICER_ROLES)
+def refer(request: HttpRequest, code: str) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        agency = referrals.agency_for(request.POST.get("agency", ""), report)
+        referrals.referral_create(report=report, agency=agency, note=request.POST.get("note", ""), actor=user)
+        return _("Laporan dirujuk ke %(a)s.") % {"a": agency.name}
+
+    return _act(request, code, run, "refer")
+
+
+@require_POST
+@staff_required(User.Role.MITRA)
+def referral_update(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        referral = get_object_or_404(referrals_for(user, report), pk=pk)
+        referrals.referral_update(
+            referral=referral,
+            status=request.POST.get("status", ""),
+            note=request.POST.get("note", ""),
+            actor=user,
+        )
+        return _("Tindak lanjut rujukan disimpan.")
+
+    return _act(request, code, run, "referral")
+
+
+@require_POST
+@staff_required(*CASE_ROLES)
+def identity(request: HttpRequest, code: str) -> HttpResponse:
+    """Decrypts and shows the reporter's identity: an explicit, audited act (never on page load)."""
+    report = report_for(request.user, code)
+    shown = services.identity_reveal(report=report, actor=request.user)
+    return render(request, "casework/detail.html", _context(request, report, identity=shown))
+
+
+@staff_required(*CASE_ROLES)
+def attachment(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    report, item = attachment_for(request.user, code, pk)
+    data = attachment_read(report=report, attachment=item, actor=request.user)
+    response = HttpResponse(data, content_type=item.content_type or "application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="lampiran-{item.pk}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,354 @@
+"""The inbox: filters shared by the web page, the export and the staff API, and keyset pagination.
+
+Pages never COUNT(*) everything and never sort: a page is the newest ids of one status at a time, read from
+the (office_id, status, id) index (or, for a search on SQLite, from the FTS5 index) and merged per status
+tier; totals are capped. So the inbox stays fast at a million reports (benchmarks/bench_inbox.py).
+"""
+
+import heapq
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import timedelta
+
+from django.db import connection
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext as _
+
+from jaring.accounts.models import User
+from jaring.casework.deadlines import due_q, overdue_q, today_for
+from jaring.casework.models import ReportLabel
+from jaring.casework.search import apply_search, fts_ids, fts_match, query_terms
+from jaring.casework.workflow import CLOSED_STATUSES, OPEN_STATUSES
+from jaring.reports.models import Attachment, Category, Channel, Priority, Report, Status
+
+PAGE_SIZE = 25
+COUNT_CAP = 1000
+# A search on SQLite examines at most this many FTS5 hits for a page (and as many for its count); with filters
+# that reject most hits, the page stops early and "Berikutnya" continues the scan.
+SCAN_BUDGET = 5000
+# Its count examines fewer: past this many hits the inbox says "at least N" (the exact figure rarely matters).
+COUNT_SCAN_BUDGET = 2000
+# Deadlines only exist for these statuses, so the due filters never look at the others.
+DEADLINE_STATUSES = (Status.BARU, Status.DIVERIFIKASI)
+# "New and open first": new reports, then the other open ones, then closed ones; newest first in each tier.
+TIERS: tuple[tuple[str, ...], ...] = ((Status.BARU,), OPEN_STATUSES[1:], CLOSED_STATUSES)
+STATUS_OPEN = "terbuka"
+STATUS_ALL = "semua"
+REGION_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+
+
+@dataclass
+class InboxFilters:
+    status: str = ""  # "" or "terbuka": open statuses; "semua": all; or one status
+    category: str = ""
+    priority: str = ""
+    channel: str = ""
+    region: str = ""  # a Kemendagri code prefix, e.g. 21.71 (Kota Batam) or 21.71.08 (Galang)
+    assignee: str = ""  # "mine", "unassigned" or a username
+    due: str = ""  # "overdue" or "soon" (due within two days, overdue included)
+    attachments: bool = False
+    label: str = ""
+    q: str = ""
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, object]) -> "InboxFilters":
+        """Reads query parameters; unknown values are dropped and explained in `errors`."""
+        f = cls()
+        for name in ("status", "category", "priority", "channel", "region", "assignee", "due", "label", "q"):
+            value = params.get(name)
+            setattr(f, name, str(value).strip()[:200] if value is not None else "")
+        f.attachments = str(params.get("attachments", "")).lower() in ("1", "true", "on", "yes")
+        checks = {
+            "status": [STATUS_OPEN, STATUS_ALL, *Status.values],
+            "category": Category.values,
+            "priority": Priority.values,
+            "channel": Channel.values,
+            "due": ["overdue", "soon"],
+        }
+        for name, allowed in checks.items():
+            if getattr(f, name) and getattr(f, name) not in allowed:
+                f.errors[name] = _("Pilihan tidak dikenal. Pilihan yang tersedia: %(choices)s.") % {
+                    "choices": ", ".join(allowed)
+                }
+                setattr(f, name, "")
+        if f.region and not REGION_RE.match(f.region):
+            f.errors["region"] = _("Kode wilayah tidak valid; contoh 21.71 atau 21.71.08.")
+            f.region = ""
+        if f.label and not f.label.isdigit():
+            f.errors["label"] = _("Label tidak dikenal.")
+            f.label = ""
+        return f
+
+    def as_params(self) -> dict[str, str]:
+        out = {}
+        for fl in fields(self):
+            value = getattr(self, fl.name)
+            if fl.name != "errors" and value:
+                out[fl.name] = "1" if value is True else value
+        return out
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        if self.status in ("", STATUS_OPEN):
+            chosen = OPEN_STATUSES
+        elif self.status == STATUS_ALL:
+            chosen = OPEN_STATUSES + CLOSED_STATUSES
+        else:
+            chosen = (self.status,)
+        if self.due:
+            chosen = tuple(s for s in chosen if s in DEADLINE_STATUSES)
+        return chosen
+
+
+def apply_filters(qs: QuerySet[Report], f: InboxFilters, user: User) -> QuerySet[Report]:
+    """Every filter except status (the tiers apply it). Unknown assignees/labels match nothing."""
+    return apply_search(_filters(qs, f, user), f.q)
+
+
+def _filters(qs: QuerySet[Report], f: InboxFilters, user: User) -> QuerySet[Report]:
+    """Every filter except status and search."""
+    if f.category:
+        qs = qs.filter(category=f.category)
+    if f.priority:
+        qs = qs.filter(priority=f.priority)
+    if f.channel:
+        qs = qs.filter(channel=f.channel)
+    if f.region:
+        qs = qs.filter(region_code__startswith=f.region)
+    if f.assignee == "mine":
+        qs = qs.filter(assignee_id=user.pk)
+    elif f.assignee == "unassigned":
+        qs = qs.filter(assignee__isnull=True)
+    elif f.assignee:
+        qs = qs.filter(assignee__username=f.assignee)
+    if f.due:
+        office = user.office
+        today = today_for(office) if office else None
+        if today is not None:
+            qs = qs.filter(overdue_q(today) if f.due == "overdue" else due_q(today + timedelta(days=2)))
+    if f.attachments:
+        qs = qs.filter(Exists(Attachment.objects.filter(report=OuterRef("pk"))))
+    if f.label:
+        qs = qs.filter(Exists(ReportLabel.objects.filter(report=OuterRef("pk"), label_id=int(f.label))))
+    return qs
+
+
+def filtered(qs: QuerySet[Report], f: InboxFilters, user: User) -> QuerySet[Report]:
+    """All matching reports, status included (for exports)."""
+    return apply_filters(qs, f, user).filter(status__in=f.statuses)
+
+
+@dataclass
+class InboxPage:
+    rows: list[Report]
+    next_cursor: str
+    total: int
+    total_capped: bool  # at least `total` match (the count stopped at COUNT_CAP or at the scan budget)
+    scan_limited: bool = False  # the page stopped at the scan budget before it was full
+
+
+def _tier_of(status: str) -> int:
+    return next(i for i, tier in enumerate(TIERS) if status in tier)
+
+
+def _parse_cursor(cursor: str) -> tuple[int, int] | None:
+    tier, _sep, last_id = cursor.partition("-")
+    if tier.isdigit() and last_id.isdigit():
+        return int(tier), int(last_id)
+    return None
+
+
+def _uses_fts(terms: list[str]) -> bool:
+    return bool(terms) and connection.vendor == "sqlite"
+
+
+def _index_ids(base: QuerySet[Report], statuses: list[str], below: int | None, limit: int) -> list[int]:
+    """The newest `limit` ids of `base` among `statuses`: one index walk per status (no sort), merged.
+
+    `status IN (...) ORDER BY id DESC` would read and sort every row of those statuses; one query per status
+    reads `limit` entries of the (office_id, status, id) index at most (more only when filters reject rows).
+    """
+    runs = []
+    for status in statuses:
+        qs = base.filter(status=status)
+        if below is not None:
+            qs = qs.filter(pk__lt=below)
+        runs.append(list(qs.order_by("-pk").values_list("pk", flat=True)[:limit]))
+    return list(heapq.merge(*runs, reverse=True))[:limit]
+
+
+def _fts_ids(
+    check: QuerySet[Report] | None, match: str, below: int | None, limit: int, budget: int
+) -> tuple[list[int], int | None]:
+    """(up to `limit` FTS5 hits that are also in `check`, newest first; where to resume if the budget ran out).
+
+    Walks the hits newest first in growing chunks and keeps those that pass the other filters (`check`; None
+    when the MATCH already expresses every condition). SQLite cannot plan a join driven by FTS5 well (it
+    re-runs MATCH per report row, or reads every hit into a temporary table), hence the chunks.
+    """
+    found: list[int] = []
+    position, scanned, chunk = below, 0, max(2 * limit, 100)
+    while True:
+        take = min(chunk, budget - scanned, 5000)
+        if take <= 0:
+            return found, position
+        hits = fts_ids(match, below=position, limit=take)
+        scanned += len(hits)
+        if hits:
+            # Status and office are in the MATCH: checking them again here would make SQLite probe the
+            # (office, status, id) index once per status and hit instead of once per hit.
+            # The ids go in as one JSON parameter: compiling thousands of `IN (%s, ...)` parameters costs the
+            # ORM more than SQLite spends on the lookups.
+            if check is None:
+                keep = set(hits)
+            else:
+                listed = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(hits)])  # noqa: S611 - constant SQL
+                keep = set(check.filter(pk__in=listed).values_list("pk", flat=True))
+            for pk in hits:
+                if pk in keep:
+                    found.append(pk)
+                    if len(found) == limit:
+                        return found, None
+            position = hits[-1]
+        if len(hits) < take:
+            return found, None
+        chunk *= 4
+
+
+def _fts_scope(
+    qs: QuerySet[Report], f: InboxFilters, user: User
+) -> tuple[int | None, QuerySet[Report] | None]:
+    """(office for the MATCH, queryset the hits must also be in, or None when the MATCH says it all).
+
+    An officer's scope is their office (selectors.reports_visible_to), which the FTS5 index knows; then only
+    the other filters need reports_report. The rows shown are always read through `qs`, the user's scope.
+    """
+    office_id = user.office_id if user.is_officer else None
+    plain = not any(v for k, v in f.as_params().items() if k not in ("status", "q"))
+    return office_id, (None if plain and office_id is not None else _filters(qs, f, user))
+
+
+def _count(
+    base: QuerySet[Report],
+    f: InboxFilters,
+    terms: list[str],
+    fts_scope: tuple[int | None, QuerySet[Report] | None],
+) -> tuple[int, bool]:
+    """(matches, capped): exact up to COUNT_CAP; a search on SQLite also stops at the scan budget."""
+    if not f.statuses:
+        return 0, False
+    if _uses_fts(terms):
+        office_id, check = fts_scope
+        match = fts_match(terms, f.statuses, office_id)
+        ids, resume = _fts_ids(check, match, None, COUNT_CAP + 1, COUNT_SCAN_BUDGET)
+        return min(len(ids), COUNT_CAP), len(ids) > COUNT_CAP or resume is not None
+    return capped_count(apply_search(base, f.q).filter(status__in=f.statuses))
+
+
+def _few_matches(
+    searched: QuerySet[Report], f: InboxFilters, terms: list[str]
+) -> list[tuple[int, int]] | None:
+    """PostgreSQL search: every match as (tier, id) in page order when there are at most COUNT_CAP; else None.
+
+    PostgreSQL cannot read the GIN index in id order, and for a rare word its planner walks the id index
+    backwards recomputing to_tsvector on every row (2.5 s at 100,000 reports). Fetching at most COUNT_CAP + 1
+    matches without an order lets it use the GIN index; more matches than that are dense enough for the
+    per-status walk to stop early.
+    """
+    if not terms or connection.vendor != "postgresql" or not f.statuses:
+        return None
+    found = searched.filter(status__in=f.statuses).order_by().values_list("pk", "status")[: COUNT_CAP + 1]
+    matches = [(_tier_of(status), pk) for pk, status in found]
+    if len(matches) > COUNT_CAP:
+        return None
+    return sorted(matches, key=lambda match: (match[0], -match[1]))
+
+
+def inbox_page(
+    qs: QuerySet[Report], f: InboxFilters, user: User, *, cursor: str = "", size: int = PAGE_SIZE
+) -> InboxPage:
+    """One page in "new and open first" order, from `cursor` ("<tier>-<last id>", as next_cursor gives)."""
+    terms = query_terms(f.q)
+    base = _filters(qs, f, user)
+    searched = base if _uses_fts(terms) else apply_search(base, f.q)
+    fts_scope = _fts_scope(qs, f, user) if _uses_fts(terms) else (None, None)
+    after = _parse_cursor(cursor)
+    few = _few_matches(searched, f, terms)
+    next_cursor, scan_limited = "", False
+    if few is not None:
+        picked = [
+            m for m in few if after is None or m[0] > after[0] or (m[0] == after[0] and m[1] < after[1])
+        ]
+        picked = picked[: size + 1]
+        total, capped = len(few), False
+    else:
+        picked, next_cursor, scan_limited = _walk(searched, f, terms, fts_scope, after, size)
+        total, capped = _count(base, f, terms, fts_scope)
+    if len(picked) > size:
+        picked = picked[:size]
+        next_cursor = "{}-{}".format(*picked[-1])
+    rows = _rows([pk for _tier, pk in picked], qs)
+    return InboxPage(
+        rows=rows, next_cursor=next_cursor, total=total, total_capped=capped, scan_limited=scan_limited
+    )
+
+
+def _walk(
+    searched: QuerySet[Report],
+    f: InboxFilters,
+    terms: list[str],
+    fts_scope: tuple[int | None, QuerySet[Report] | None],
+    after: tuple[int, int] | None,
+    size: int,
+) -> tuple[list[tuple[int, int]], str, bool]:
+    """(up to size + 1 (tier, id) from `after` on, cursor where a cut-short search resumes, cut short?)."""
+    wanted = set(f.statuses)
+    picked: list[tuple[int, int]] = []
+    for index, tier in enumerate(TIERS):
+        statuses = [s for s in tier if s in wanted]
+        if not statuses or (after and index < after[0]):
+            continue
+        below = after[1] if after and index == after[0] else None
+        need = size + 1 - len(picked)
+        if _uses_fts(terms):
+            match = fts_match(terms, statuses, fts_scope[0])
+            ids, resume = _fts_ids(fts_scope[1], match, below, need, SCAN_BUDGET)
+        else:
+            ids, resume = _index_ids(searched, statuses, below, need), None
+        picked += [(index, pk) for pk in ids]
+        if resume is not None and len(picked) <= size:
+            return picked, f"{index}-{resume}", True
+        if len(picked) > size:
+            break
+    return picked, "", False
+
+
+def _rows(ids: list[int], qs: QuerySet[Report]) -> list[Report]:
+    """The page's reports, with what the inbox shows, in the order of `ids`."""
+    if not ids:
+        return []
+    rows = qs.filter(pk__in=ids).select_related("assignee")
+    rows = rows.prefetch_related(
+        Prefetch("report_labels", queryset=ReportLabel.objects.select_related("label"))
+    )
+    rows = rows.annotate(has_attachments=Exists(Attachment.objects.filter(report=OuterRef("pk"))))
+    by_id = {r.pk: r for r in rows.order_by()}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def capped_count(qs: QuerySet[Report]) -> tuple[int, bool]:
+    n = qs.order_by().values("pk")[: COUNT_CAP + 1].count()
+    return min(n, COUNT_CAP), n > COUNT_CAP
+
+
+def inbox_summary(qs: QuerySet[Report], user: User) -> dict[str, object]:
+    """Counts for the staff home: per open status, overdue, mine (each capped)."""
+    per_status = {s: capped_count(qs.filter(status=s)) for s in OPEN_STATUSES}
+    office = user.office
+    overdue = capped_count(qs.filter(overdue_q(today_for(office)))) if office else (0, False)
+    mine = capped_count(qs.filter(assignee_id=user.pk, status__in=OPEN_STATUSES))
+    return {"per_status": per_status, "overdue": overdue, "mine": mine}

@@ -1,0 +1,280 @@
+"""Every write of the officers' workspace: validate, write in one transaction, record the audit event.
+
+Errors a user can fix raise ValidationError with a translated message; acting on a report one may not handle
+raises PermissionDenied. Nothing is written when either is raised.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jaring.accounts.models import User
+from jaring.audit.services import audit_record
+from jaring.casework.models import Label, ReportLabel
+from jaring.casework.selectors import can_view_identity, is_handling_officer
+from jaring.casework.workflow import REASON_REQUIRED, RejectReason, allowed_next, is_closed
+from jaring.reports.models import Message, Priority, Report, Status, StatusChange
+from jaring.reports.services import report_reply, reporter_identity_view
+
+MAX_BODY = 5000
+
+
+def require_officer(actor: User, report: Report) -> None:
+    if not is_handling_officer(actor, report):
+        raise PermissionDenied(_("Anda tidak menangani laporan ini."))
+
+
+def _locked(report: Report) -> Report:
+    """The report re-read under a row lock, so two officers acting at once cannot both pass validation."""
+    return Report.objects.select_for_update().defer("reporter_name", "reporter_contact").get(pk=report.pk)
+
+
+def _clean_body(body: str, *, field: str = "body") -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({field: _("Wajib diisi.")})
+    if len(body) > MAX_BODY:
+        raise ValidationError({field: _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MAX_BODY}})
+    return body
+
+
+@transaction.atomic
+def report_transition(
+    *, report: Report, actor: User, to: str, reason: str = "", public_note: str = ""
+) -> StatusChange:
+    """The only way a report changes status; writes the timeline entry the reporter reads on /lapor/cek/."""
+    require_officer(actor, report)
+    current = _locked(report)
+    reason, public_note = (reason or "").strip(), (public_note or "").strip()
+    if to not in Status.values:
+        raise ValidationError({"to": _("Status tidak dikenal.")})
+    if to not in allowed_next(current.status):
+        raise ValidationError(
+            {
+                "to": _("Status %(from)s tidak dapat diubah menjadi %(to)s.")
+                % {"from": Status(current.status).label, "to": Status(to).label}
+            }
+        )
+    if (to in REASON_REQUIRED or is_closed(current.status)) and not reason:
+        raise ValidationError(
+            {"reason": _("Alasan wajib diisi untuk menutup, menolak atau membuka kembali.")}
+        )
+    if to == Status.DITOLAK:
+        code = reason.split(":", 1)[0].strip()
+        if code not in RejectReason.CODES:
+            raise ValidationError(
+                {
+                    "reason": _("Alasan penolakan harus salah satu dari: %(codes)s.")
+                    % {"codes": ", ".join(RejectReason.CODES)}
+                }
+            )
+        if code == RejectReason.DUPLIKAT and current.duplicate_of_id is None:
+            raise ValidationError({"reason": _("Tandai laporan asli melalui 'Tandai duplikat'.")})
+    if to == Status.DIRUJUK and not current.referrals.exists():
+        raise ValidationError({"to": _("Rujuk laporan ke instansi mitra melalui formulir rujukan.")})
+    if len(reason) > MAX_BODY or len(public_note) > MAX_BODY:
+        raise ValidationError({"reason": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MAX_BODY}})
+
+    change = StatusChange.objects.create(
+        report=current,
+        from_status=current.status,
+        to_status=to,
+        reason=reason,
+        public_note=public_note,
+        actor=actor,
+    )
+    current.status = to
+    if is_closed(to):
+        current.closed_at, current.close_reason = timezone.now(), reason
+    elif is_closed(change.from_status):
+        current.closed_at, current.close_reason = None, ""
+        if change.from_status == Status.DITOLAK:
+            current.duplicate_of = None
+    current.save(update_fields=["status", "closed_at", "close_reason", "duplicate_of", "updated_at"])
+    _copy(current, report)
+    audit_record(
+        action="report.transitioned",
+        actor=actor,
+        obj=current,
+        office=current.office,
+        summary=f"{current.tracking_code}: {change.from_status} -> {to}",
+        data={"from": change.from_status, "to": to, "reason": reason},
+    )
+    return change
+
+
+def _copy(source: Report, target: Report) -> None:
+    """Keeps the caller's instance current after a write through the locked copy."""
+    for name in ("status", "closed_at", "close_reason", "duplicate_of_id", "assignee_id", "priority"):
+        setattr(target, name, getattr(source, name))
+
+
+def assignee_for(report: Report, username: str) -> User:
+    """The active officer of the report's office with this username; ValidationError otherwise."""
+    user = User.objects.filter(
+        username=(username or "").strip(),
+        office_id=report.office_id,
+        is_active=True,
+        role__in=[User.Role.PETUGAS, User.Role.SUPERVISOR],
+    ).first()
+    if user is None:
+        raise ValidationError({"username": _("Petugas tidak dikenal di kantor ini.")})
+    return user
+
+
+@transaction.atomic
+def report_assign(*, report: Report, assignee: User | None, actor: User) -> Report:
+    """Supervisors assign anyone of the office (or nobody); an officer can only take an unassigned report."""
+    require_officer(actor, report)
+    current = _locked(report)
+    if assignee is not None and not (
+        assignee.is_active and assignee.is_officer and assignee.office_id == current.office_id
+    ):
+        raise ValidationError({"username": _("Petugas tidak dikenal di kantor ini.")})
+    if not actor.is_supervisor:
+        if assignee is None or assignee.pk != actor.pk:
+            raise PermissionDenied(_("Hanya supervisor yang dapat menugaskan petugas lain."))
+        if current.assignee_id not in (None, actor.pk):
+            raise ValidationError({"username": _("Laporan ini sudah ditangani petugas lain.")})
+    previous = current.assignee.get_username() if current.assignee_id else ""
+    current.assignee = assignee
+    current.save(update_fields=["assignee", "updated_at"])
+    _copy(current, report)
+    report.assignee = assignee
+    audit_record(
+        action="report.assigned",
+        actor=actor,
+        obj=current,
+        office=current.office,
+        summary=f"{current.tracking_code}: {previous or '-'} -> {assignee.get_username() if assignee else '-'}",
+        data={"from": previous, "to": assignee.get_username() if assignee else ""},
+    )
+    return current
+
+
+@transaction.atomic
+def report_set_priority(*, report: Report, priority: str, actor: User) -> Report:
+    require_officer(actor, report)
+    if priority not in Priority.values:
+        raise ValidationError({"priority": _("Prioritas tidak dikenal.")})
+    current = _locked(report)
+    previous = current.priority
+    current.priority = priority
+    current.save(update_fields=["priority", "updated_at"])
+    _copy(current, report)
+    audit_record(
+        action="report.priority_changed",
+        actor=actor,
+        obj=current,
+        office=current.office,
+        summary=f"{current.tracking_code}: {previous} -> {priority}",
+        data={"from": previous, "to": priority},
+    )
+    return current
+
+
+@transaction.atomic
+def report_set_labels(*, report: Report, names: list[str], actor: User) -> list[Label]:
+    """Sets the report's labels; new names become labels of the office."""
+    require_officer(actor, report)
+    clean = sorted({n.strip()[:60] for n in names if n.strip()})
+    labels = []
+    for name in clean:
+        label, _created = Label.objects.get_or_create(office_id=report.office_id, name=name)
+        labels.append(label)
+    ReportLabel.objects.filter(report=report).exclude(label__in=labels).delete()
+    for label in labels:
+        ReportLabel.objects.get_or_create(report=report, label=label)
+    audit_record(
+        action="report.labelled",
+        actor=actor,
+        obj=report,
+        office=report.office,
+        summary=f"{report.tracking_code}: {', '.join(clean) or '-'}",
+        data={"labels": clean},
+    )
+    return labels
+
+
+@transaction.atomic
+def report_mark_duplicate(*, report: Report, original_code: str, actor: User) -> StatusChange:
+    """Rejects `report` as a duplicate of another report of the same office; each keeps its own thread."""
+    require_officer(actor, report)
+    code = (original_code or "").strip()[:32]
+    original = (
+        Report.objects.defer("reporter_name", "reporter_contact")
+        .filter(office_id=report.office_id, tracking_code__in={code, code.upper()})
+        .first()
+    )
+    if original is None or original.pk == report.pk:
+        raise ValidationError({"original": _("Laporan asli tidak ditemukan di kantor ini.")})
+    if original.duplicate_of_id == report.pk:
+        raise ValidationError({"original": _("Laporan asli tidak ditemukan di kantor ini.")})
+    Report.objects.filter(pk=report.pk).update(duplicate_of=original)
+    report.duplicate_of = original
+    return report_transition(
+        report=report,
+        actor=actor,
+        to=Status.DITOLAK,
+        reason=f"{RejectReason.DUPLIKAT}: {original.tracking_code}",
+        public_note=_("Laporan ini sama dengan laporan lain yang sudah kami tangani."),
+    )
+
+
+@transaction.atomic
+def note_add(*, report: Report, body: str, actor: User) -> Message:
+    """An internal note: part of the officers' timeline, never shown to the reporter or partners."""
+    require_officer(actor, report)
+    body = _clean_body(body)
+    note = Message.objects.create(
+        report=report, author_kind=Message.Author.PETUGAS, author=actor, body=body, is_internal=True
+    )
+    audit_record(
+        action="report.note_added",
+        actor=actor,
+        obj=report,
+        office=report.office,
+        summary=report.tracking_code,
+        data={"message_id": note.pk},
+    )
+    return note
+
+
+@transaction.atomic
+def reply_send(*, report: Report, body: str, actor: User) -> Message:
+    """A public reply the reporter reads on /lapor/cek/; refused once the report is closed.
+
+    Written by the Lapor service (report_reply), which also audits it, indexes it for search and relays it
+    to WhatsApp when the report came from there.
+    """
+    require_officer(actor, report)
+    body = _clean_body(body)
+    current = _locked(report)
+    if is_closed(current.status):
+        raise ValidationError({"body": _("Laporan sudah ditutup; buka kembali laporan sebelum membalas.")})
+    return report_reply(report=current, author=actor, body=body)
+
+
+@transaction.atomic
+def identity_reveal(*, report: Report, actor: User) -> dict[str, str]:
+    """Decrypts the reporter's identity for someone allowed to see it; every reveal is audited.
+
+    Officers go through the Lapor service (reporter_identity_view); a mitra may see it only when the reporter
+    consented to sharing it with partners, audited here under the same action name.
+    """
+    if not can_view_identity(actor, report):
+        raise PermissionDenied(_("Anda tidak berwenang melihat identitas pelapor."))
+    row = Report.objects.select_related("office").get(pk=report.pk)
+    if is_handling_officer(actor, row):
+        shown = reporter_identity_view(report=row, actor=actor)
+        return {"name": shown["reporter_name"] or "", "contact": shown["reporter_contact"] or ""}
+    audit_record(
+        action="identity.viewed",
+        actor=actor,
+        obj=row,
+        office=row.office,
+        summary=row.tracking_code,
+        data={"identity_mode": row.identity_mode, "via": "referral"},
+    )
+    return {"name": row.reporter_name or "", "contact": row.reporter_contact or ""}

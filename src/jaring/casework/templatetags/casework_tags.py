@@ -1,0 +1,22 @@
+from django import template
+
+from jaring.accounts.models import User
+from jaring.casework.inbox import inbox_summary
+from jaring.casework.selectors import reports_visible_to
+
+register = template.Library()
+
+
+@register.simple_tag
+def casework_summary(user: User) -> dict[str, object] | None:
+    """The inbox summary for the staff home (officers only; capped counts, cheap at a million reports)."""
+    if not getattr(user, "is_officer", False):
+        return None
+    return inbox_summary(reports_visible_to(user), user)
+
+
+@register.filter
+def status_label(value: str) -> str:
+    from jaring.reports.models import Status
+
+    return Status(value).label if value in Status.values else value

@@ -1,0 +1,292 @@
+"""The hotline's conversation: one inbound message in, zero or more answers out, state kept in the database.
+
+States: menu, check (option 1), lapor (option 2, see lapor_flow), info (option 3), officer (option 4, waiting
+for the first message to an officer), thread (messages go into one report's thread). "menu" always returns to
+the menu; a report draft survives it and can be resumed with 2.
+"""
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from jaring.audit.services import audit_record
+from jaring.channels import lapor_flow, media, texts
+from jaring.channels.identity import display_number
+from jaring.channels.models import Contact, ContactReport, InboundMessage
+from jaring.content.selectors import published_articles
+from jaring.lib import ratelimit, uploads
+from jaring.lib.text import words
+from jaring.reports.models import Category, Channel, IdentityMode, Report, Status
+from jaring.reports.services import report_follow_up, report_message_add, report_submit
+from jaring.reports.validation import DESCRIPTION_MIN
+from jaring.screening.engine import MAX_LENGTH, screen
+from jaring.screening.engine.verdict import detect_language
+
+log = logging.getLogger(__name__)
+
+MENU_WORDS = {"menu", "mulai", "start", "kembali", "back", "home", "0"}
+CANCEL_WORDS = {"batal", "cancel", "hapus"}
+ENGLISH_HINTS = {"english", "hi", "hello", "hey", "help", "good morning", "good afternoon", "good evening"}
+INDONESIAN_HINTS = {
+    "indonesia",
+    "bahasa indonesia",
+    "bahasa",
+    "halo",
+    "hai",
+    "bantuan",
+    "selamat pagi",
+    "selamat siang",
+    "selamat sore",
+    "selamat malam",
+    "assalamualaikum",
+    "permisi",
+}
+_CEK = re.compile(
+    r"^\s*(?:cek|check)\s+((?:jrg)?[\s-]*[0-9a-z]{4}[\s-]*[0-9a-z]{4})\s+([0-9a-z][0-9a-z\s-]{15,40})\s*$",
+    re.IGNORECASE,
+)
+_CHOICE = re.compile(r"^\s*(?:menu_|opsi\s*|option\s*)?(\d{1,2})\b")
+CEK_LIMIT = ratelimit.Limit("wa-cek", 5, 900)
+INFO_SLUGS = {
+    "mpaspor": "paspor",
+    "evisa": "visa",
+    "izin_tinggal": "izin-tinggal",
+    "apoa": "apoa",
+    "jalur_resmi": "jalur-resmi",
+}
+MEDIA_STATES = {"lapor", "thread"}
+KNOWN_KINDS = {"text", "interactive", "button", "image", "document", "audio", "location"}
+
+
+@dataclass
+class Reply:
+    body: str
+    redact: str = ""
+    report: Report | None = None
+
+
+class Turn:
+    """One inbound message being answered; handlers call say() and change contact.state / self.data."""
+
+    def __init__(
+        self, contact: Contact, inbound: InboundMessage, clean: uploads.CleanFile | None, media_error: str
+    ) -> None:
+        self.contact = contact
+        self.inbound = inbound
+        self.media = clean
+        self.media_error = media_error
+        self.data: dict = json.loads(contact.state_data or "{}")
+        self.replies: list[Reply] = []
+
+    def say(self, body: str, *, redact: str = "", report: Report | None = None) -> None:
+        self.replies.append(Reply(body, redact, report or self.contact.report))
+
+    @property
+    def word(self) -> str:
+        return " ".join(self.inbound.body.lower().split()).strip(" .!?") if self.is_text else ""
+
+    @property
+    def is_text(self) -> bool:
+        return self.inbound.kind in ("text", "interactive", "button")
+
+    def choice(self, maximum: int) -> int | None:
+        match = _CHOICE.match(self.inbound.body) if self.is_text else None
+        number = int(match.group(1)) if match else None
+        return number if number is not None and 1 <= number <= maximum else None
+
+    def talk_about(self, report: Report) -> None:
+        self.contact.report = report
+        self.contact.state = "thread"
+
+    def to_menu(self) -> None:
+        self.contact.state = "menu"
+        self.say(texts.menu(self.contact.office.short_name or self.contact.office.name, "draft" in self.data))
+
+    # Dispatch ---------------------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        if self.inbound.kind == "reaction":
+            return  # an emoji on an earlier message: nothing to answer
+        if self.inbound.kind not in KNOWN_KINDS:
+            self.say(texts.unsupported())
+            return
+        if self.is_text and self._command():
+            return
+        if self.contact.state == "lapor":
+            lapor_flow.handle(self)
+            return
+        getattr(self, f"on_{self.contact.state}", self.on_menu)()
+
+    def _command(self) -> bool:
+        word = self.word
+        if word in MENU_WORDS:
+            self.to_menu()
+        elif word in CANCEL_WORDS:
+            had_draft = "draft" in self.data
+            lapor_flow.discard(self)
+            if had_draft:
+                self.say(texts.cancelled())
+            self.to_menu()
+        elif word in ("english", "inggris"):
+            self._set_language("en")
+            self.to_menu()
+        elif word in ("indonesia", "bahasa indonesia"):
+            self._set_language("id")
+            self.to_menu()
+        elif match := _CEK.match(self.inbound.body):
+            self._link(match.group(1), match.group(2))
+        else:
+            return False
+        return True
+
+    def _set_language(self, language: str) -> None:
+        self.contact.language = language
+        translation.activate(language)
+
+    def guess_language(self) -> None:
+        """English if the user writes English (greetings or a sentence), Indonesian likewise; else unchanged."""
+        word = self.word
+        if word in ENGLISH_HINTS:
+            self._set_language("en")
+        elif word in INDONESIAN_HINTS:
+            self._set_language("id")
+        elif self.is_text and (language := detect_language(words(self.inbound.body)[:60])):
+            self._set_language(language)
+
+    # States -----------------------------------------------------------------------------------------------
+
+    def on_menu(self) -> None:
+        if self.inbound.media_id:
+            self.say(texts.media_outside_report())
+            return
+        choice = self.choice(4)
+        if choice == 1:
+            self.contact.state = "check"
+            self.say(texts.check_prompt())
+        elif choice == 2:
+            lapor_flow.start(self)
+        elif choice == 3:
+            self.contact.state = "info"
+            self.say(texts.info_menu())
+        elif choice == 4:
+            self.contact.state = "officer"
+            self.say(texts.officer_prompt())
+        else:
+            self.to_menu()
+
+    def on_check(self) -> None:
+        if not self.is_text:
+            self.say(texts.check_not_text())
+            return
+        text = self.inbound.body.strip()
+        if len(text) < 20:
+            self.say(texts.check_too_short())
+            return
+        self.say(texts.verdict(screen(text[:MAX_LENGTH], language=translation.get_language())))
+
+    def on_info(self) -> None:
+        choice = self.choice(len(texts.INFO_TOPICS))
+        if choice is None:
+            self.say(texts.info_menu())
+            return
+        topic = texts.INFO_TOPICS[choice - 1]
+        self.say(texts.info_answer(topic, _info_link(topic)))
+
+    def on_officer(self) -> None:
+        if not self.is_text:
+            self.say(texts.officer_prompt())
+            return
+        text = self.inbound.body.strip()
+        if len(text) < DESCRIPTION_MIN:
+            self.say(_short())
+            return
+        contact = self.contact
+        try:
+            report, key = report_submit(
+                office=contact.office,
+                category=Category.PERTANYAAN,
+                description=text,
+                identity_mode=IdentityMode.RAHASIA,
+                reporter_name=contact.profile_name or _("Pengguna WhatsApp"),
+                reporter_contact=display_number(contact.wa_id),
+                channel=Channel.WHATSAPP,
+            )
+        except ValidationError as exc:
+            self.say("\n".join(exc.messages))
+            return
+        ContactReport.objects.update_or_create(
+            report=report, defaults={"contact": contact, "via": ContactReport.Via.CHAT}
+        )
+        self.talk_about(report)
+        self.say(texts.officer_received(report.tracking_code, key), redact=key, report=report)
+
+    def on_thread(self, *, ack: bool = True) -> None:
+        report = self.contact.report
+        if report is None:
+            self.to_menu()
+            return
+        if self.media_error:
+            self.say(self.media_error)
+            return
+        if not (self.is_text or self.media or self.inbound.kind == "location"):
+            self.say(texts.unsupported())
+            return
+        files = [media.clean_as_upload(self.media)] if self.media else []
+        try:
+            report_message_add(report=report, body=self.inbound.body, files=files, channel=Channel.WHATSAPP)
+        except ValidationError as exc:
+            self.say("\n".join(exc.messages))
+            if report.status in (Status.SELESAI, Status.DITOLAK):
+                self.contact.report = None
+                self.to_menu()
+            return
+        if ack:
+            self.say(texts.thread_added(report.tracking_code))
+
+    def _link(self, code: str, key: str) -> None:
+        ident = ratelimit.subject_id("wa-cek", self.contact.wa_hash)
+        try:
+            ratelimit.consume(CEK_LIMIT, ident)
+        except ratelimit.RateLimited:
+            self.say(texts.too_many_attempts())
+            return
+        report = report_follow_up(tracking_code=code, key=key)
+        if report is None:
+            self.say(texts.link_failed())
+            return
+        ContactReport.objects.update_or_create(
+            report=report, defaults={"contact": self.contact, "via": ContactReport.Via.CEK}
+        )
+        audit_record(
+            action="whatsapp.report_linked",
+            actor_label="pelapor/whatsapp",
+            obj=report,
+            office=report.office,
+            summary=report.tracking_code,
+        )
+        self.talk_about(report)
+        self.say(texts.linked(report.tracking_code, str(Status(report.status).label)), report=report)
+
+
+def _short() -> str:
+    return _("Tulis sedikit lebih lengkap (minimal %(n)s karakter).") % {"n": DESCRIPTION_MIN}
+
+
+def _info_link(topic: str) -> str:
+    """The portal article on the topic when one is published, else the section's index page."""
+    language = translation.get_language() or "id"
+    article = (
+        published_articles()
+        .filter(slug__icontains=INFO_SLUGS[topic], language=language)
+        .order_by("pk")
+        .first()
+        or published_articles().filter(slug__icontains=INFO_SLUGS[topic]).order_by("pk").first()
+    )
+    if article is not None:
+        return texts.absolute(article.get_absolute_url())
+    return texts.url("content:edukasi" if topic == "jalur_resmi" else "content:layanan")

@@ -1,0 +1,40 @@
+"""Staff pages of the WhatsApp channel: its health (alerts, undelivered messages) and a manual retry."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jaring.accounts.permissions import staff_required
+from jaring.channels import selectors, services
+from jaring.channels.models import OutboundMessage
+
+OFFICERS = ("petugas", "supervisor", "admin")
+
+
+@staff_required(*OFFICERS)
+def status(request: HttpRequest) -> HttpResponse:
+    if request.user.office_id is None:
+        raise PermissionDenied
+    context = {
+        "alerts": selectors.open_alerts(),
+        "problems": selectors.outbound_problems(request.user)[:100],
+        "counts": selectors.channel_counts(request.user),
+    }
+    return render(request, "channels/status.html", context)
+
+
+@require_POST
+@staff_required(*OFFICERS)
+def retry(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        outbound = selectors.outbound_of_office(request.user, pk)
+    except OutboundMessage.DoesNotExist:
+        raise Http404 from None
+    services.outbound_retry(outbound=outbound, actor=request.user)
+    messages.success(request, _("Pesan WhatsApp dijadwalkan untuk dikirim ulang."))
+    if outbound.report is not None:
+        return redirect("casework:detail", code=outbound.report.tracking_code)
+    return redirect("channels_staff:status")

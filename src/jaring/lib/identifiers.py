@@ -1,0 +1,244 @@
+"""Identifiers that link records: extraction from structured parties and free text, and normalisation.
+
+Pure Python (no Django) so that the batch linker (`jaring network link`) runs without a database. Every kind of
+DESIGN.md is covered: phone, email, url, handle, account, company, person, passport, plate, vessel. Each
+identifier keeps its normalised value, its kind, the raw text and where it came from (source + span).
+
+Patterns are bounded (fixed maximum repetitions, no nested quantifiers), so hostile input cannot make a
+search backtrack; values longer than any real identifier (a 500-digit "phone") are rejected, not linked.
+"""
+
+import re
+from collections.abc import Collection
+from typing import NamedTuple
+
+from jaring.lib.identifier_forms import (  # noqa: F401 - normalise_url etc. are public here too
+    _BANKS,
+    _COMPANY_FOREIGN,
+    _COMPANY_ID,
+    _EMAIL,
+    _HANDLE,
+    _NAME_STOP,
+    _NUMBER_TEXT,
+    _PASSPORT,
+    _PERSON,
+    _PLATE_AREAS,
+    _PLATE_TEXT,
+    _PLATFORM_BEFORE,
+    _PLATFORM_WORDS,
+    _PROVIDER_BEFORE,
+    _URL,
+    _VESSEL,
+    _WALLETS,
+    MAX_VALUE,
+    _account_value,
+    fold,
+    normalise_account,
+    normalise_company,
+    normalise_email,
+    normalise_handle,
+    normalise_passport,
+    normalise_person,
+    normalise_plate,
+    normalise_url,
+    normalise_vessel,
+)
+from jaring.lib.phones import find_phones, normalise_phone
+
+KINDS = ("phone", "email", "url", "handle", "account", "company", "person", "passport", "plate", "vessel")
+MAX_TEXT = 20_000  # characters of one text scanned (reports are capped well below this)
+MAX_PER_RECORD = 300
+
+
+class Identifier(NamedTuple):
+    kind: str
+    value: str  # normalised: what records are linked on
+    raw: str  # as written
+    source: str  # "text" or "party:<index>"
+    start: int  # span of raw inside its source
+    end: int
+
+
+# --- one entry point per source -----------------------------------------------------------------------------
+
+
+def normalise(kind: str, raw: str) -> list[tuple[str, str]]:
+    """Normalised (kind, value) pairs for one structured value; empty if it is not a usable identifier."""
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > 500:
+        return []
+    if kind == "phone":
+        e164 = normalise_phone(raw)
+        return [("phone", e164)] if e164 else []
+    if kind == "email":
+        email = normalise_email(raw)
+        return [("email", email)] if email else []
+    if kind == "url":
+        return normalise_url(raw)
+    if kind == "handle":
+        return normalise_handle(raw)
+    if kind == "account":
+        return normalise_account(raw)
+    simple = {
+        "company": normalise_company,
+        "person": normalise_person,
+        "passport": normalise_passport,
+        "plate": normalise_plate,
+        "vessel": normalise_vessel,
+    }.get(kind)
+    value = simple(raw) if simple else None
+    return [(kind, value)] if value else []
+
+
+def from_parties(parties: list[dict]) -> list[Identifier]:
+    found: list[Identifier] = []
+    for index, party in enumerate(parties[:MAX_PER_RECORD]):
+        if not isinstance(party, dict):
+            continue
+        kind, raw = party.get("kind"), party.get("value")
+        if kind not in KINDS or not isinstance(raw, str):
+            continue
+        source = f"party:{index}"
+        found.extend(Identifier(k, v, raw, source, 0, len(raw)) for k, v in normalise(kind, raw))
+    return found
+
+
+def from_text(text: str, kinds: Collection[str] = KINDS) -> list[Identifier]:
+    """Identifiers written in free text (report descriptions, messages, chats), in order of kind.
+
+    `kinds` limits what is returned and skips the person, passport, plate and vessel scans when they are left
+    out (the job-offer checker needs none of them on most texts). The other scans always run: the spans that
+    e-mails, links and accounts claim keep later kinds off the same characters, so a kind's result never
+    depends on which others were asked for.
+    """
+    text = text[:MAX_TEXT]
+    found: list[Identifier] = []
+    taken: list[tuple[int, int]] = []  # spans already claimed by links, e-mails and accounts
+    wanted = KINDS if kinds is KINDS else frozenset(kinds)
+
+    def add(kind: str, value: str, start: int, end: int) -> None:
+        if kind in wanted:
+            found.append(Identifier(kind, value, text[start:end], "text", start, end))
+
+    def free(start: int) -> bool:
+        return not any(s <= start < e for s, e in taken)
+
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            email = normalise_email(m.group())
+            if email:
+                add("email", email, m.start(), m.end())
+                taken.append(m.span())
+    lowered = text.lower()
+    if any(hint in lowered for hint in _URL_HINTS):
+        for m in _URL.finditer(text):
+            if not free(m.start()):
+                continue
+            raw = m.group().rstrip(".,;:!?")
+            for kind, value in normalise_url(raw):
+                add(kind, value, m.start(), m.start() + len(raw))
+            taken.append((m.start(), m.start() + len(raw)))
+    if "@" in text:
+        for m in _HANDLE.finditer(text):
+            if not free(m.start()):
+                continue
+            handle = m.group(1).lower().rstrip(".")
+            before = _PLATFORM_BEFORE.search(fold(text[max(0, m.start() - 16) : m.start()]))
+            platform = _PLATFORM_WORDS[before.group(1)] if before else None
+            add("handle", f"{platform}:{handle}" if platform else f"@{handle}", m.start(), m.end())
+    if _has_digits(text):
+        for m in _NUMBER_TEXT.finditer(text) if any(p in lowered for p in _PROVIDER_HINTS) else ():
+            before = _PROVIDER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if before is None or not free(before.start()):
+                continue
+            for kind, value in _account_value(before.group("provider"), m.group("number")):
+                add(kind, value, before.start(), m.end())
+                taken.append((before.start(), m.end()))
+        for e164, start, end, _raw in find_phones(text) if _PHONE_HINT.search(text) else ():
+            if free(start):
+                add("phone", e164, start, end)
+        if "passport" in wanted and (
+            "aspor" in text or "ASPOR" in text or "assport" in text or "ASSPORT" in text
+        ):
+            for m in _PASSPORT.finditer(text):
+                value = normalise_passport(m.group("number"))
+                if value:
+                    add("passport", value, m.start("number"), m.end("number"))
+        for m in _PLATE_TEXT.finditer(text) if "plate" in wanted else ():
+            if m.group(1) in _PLATE_AREAS:
+                add("plate", " ".join(m.groups()), m.start(), m.end())
+    for pattern, legal in (
+        (_COMPANY_ID, ("PT", "P.T", "CV ", "UD ")),
+        (_COMPANY_FOREIGN, ("Sdn", "SDN", "Pte", "PTE")),
+    ):
+        if any(form in text for form in legal):
+            for m in pattern.finditer(text):
+                name = _name_words(m.group(1))
+                value = normalise_company(name) if name else None
+                if value:
+                    end = (
+                        m.start(1) + m.group(1).find(name) + len(name) if pattern is _COMPANY_ID else m.end()
+                    )
+                    add("company", value, m.start(), end)
+    if "person" in wanted and any(word in text for word in _PERSON_HINTS):
+        _people(text, add)
+    if "vessel" in wanted and any(word in text for word in _VESSEL_HINTS):
+        for m in _VESSEL.finditer(text):
+            name = _name_words(m.group(1))
+            value = normalise_vessel(name) if name else None
+            if value:
+                add("vessel", value, m.start(), m.start(1) + len(name))
+    return found[:MAX_PER_RECORD]
+
+
+# Cheap substring tests that skip a regex pass over texts that cannot match it (most texts).
+_PERSON_HINTS = ("Pak ", "Pak.", "pak ", "Bapak", "Bpk", "Bu ", "Bu.", "bu ", "Ibu ", "Bang ", "bang ", "Kak ",
+                 "kak ", "Mas ", "mas ", "Mba", "mba", "Om ", "Tante", "Mr", "Ms", "Tuan", "Encik", "Cik ", "Koh ",
+                 "a.n", "a/n", "A.N", "tas nama", "tas Nama")  # fmt: skip
+_VESSEL_HINTS = ("KM", "KLM", "MV", "M.V.", "MT ", "SB ", "apal", "peedboat")
+
+
+def _people(text: str, add) -> None:  # type: ignore[no-untyped-def]
+    for m in _PERSON.finditer(text):
+        group = 1 if m.group(1) else 2
+        name = _name_words(m.group(group))
+        value = normalise_person(name) if name else None
+        if value:
+            add("person", value, m.start(), m.start(group) + len(name))
+
+
+_PROVIDER_HINTS = tuple(sorted({name.split()[0] for name in {**_BANKS, **_WALLETS}}))
+# At least seven digits in one run of the characters people type inside a number: else no phone to parse.
+_PHONE_HINT = re.compile(r"\d(?:[ \-.()+]{0,3}\d){6}")
+_URL_HINTS = ("://", "www.", "wa.me", "t.me/", "fb.me", ".com/", "whatsapp.com")
+_DIGITS = re.compile(r"\d")
+
+
+def _has_digits(text: str) -> bool:
+    return _DIGITS.search(text) is not None
+
+
+def _name_words(words: str) -> str:
+    kept = []
+    for word in words.split():
+        if word in _NAME_STOP:
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def extract(text: str | None = None, parties: list[dict] | None = None) -> list[Identifier]:
+    """Every identifier of one record: structured parties first, then the free text."""
+    found = from_parties(parties) if parties else []
+    if text:
+        found.extend(from_text(text))
+    return found[:MAX_PER_RECORD]
+
+
+def key(kind: str, value: str) -> str:
+    """One string per identifier, used as a dictionary key by the linker."""
+    return f"{kind}\t{value}"
+
+
+def is_weak(kind: str, value: str) -> bool:
+    """Identifiers kept and shown, but too weak to link on by themselves: one-word person names ("budi")."""
+    return kind == "person" and " " not in value

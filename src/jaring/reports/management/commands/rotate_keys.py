@@ -1,0 +1,86 @@
+"""Re-encrypts every encrypted column and every attachment file with the newest key of JARING_FIELD_KEYS.
+
+Run after putting a new key first in JARING_FIELD_KEYS (old keys stay listed until this has run). Idempotent:
+values that already decrypt with the newest key alone are left as they are. Batched: one transaction per batch.
+"""
+
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+
+from jaring.lib import uploads
+from jaring.lib.crypto import EncryptedTextField, decrypt_text, rotate_bytes
+from jaring.reports.models import Attachment
+
+BATCH = 500
+
+
+class Command(BaseCommand):
+    help = "Re-encrypt encrypted fields and attachment files with the newest JARING_FIELD_KEYS key."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        newest = Fernet(settings.FIELD_KEYS[0])
+        fields = rotated = files = 0
+        for model in apps.get_models():
+            encrypted = [f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+            for field in encrypted:
+                fields += 1
+                rotated += _rotate_column(model, field, newest)
+        for attachment in Attachment.objects.order_by("pk").iterator(chunk_size=BATCH):
+            files += _rotate_file(attachment, newest)
+        self.stdout.write(
+            f"{fields} encrypted columns checked, {rotated} values and {files} files re-encrypted"
+        )
+
+
+def _needs_rotation(token: str | bytes, newest: Fernet) -> bool:
+    try:
+        newest.decrypt(token)
+    except InvalidToken:
+        return True
+    return False
+
+
+def _rotate_column(model: Any, field: EncryptedTextField, newest: Fernet) -> int:
+    """Reads raw tokens (no from_db_value) in primary-key batches; rewrites those not under the newest key."""
+    table, column, pk = model._meta.db_table, field.column, model._meta.pk.column
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT {quote(pk)}, {quote(column)} FROM {quote(table)} "  # noqa: S608 - names from model metadata
+        f"WHERE {quote(pk)} > %s AND {quote(column)} <> '' ORDER BY {quote(pk)} LIMIT {BATCH}"
+    )
+    last, count = 0, 0
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [last])
+            rows = cursor.fetchall()
+        if not rows:
+            return count
+        with transaction.atomic():
+            for row_pk, token in rows:
+                if token and _needs_rotation(token, newest):
+                    # update() runs get_prep_value, which encrypts the plain text with the newest key.
+                    model._base_manager.filter(pk=row_pk).update(**{field.attname: decrypt_text(token)})
+                    count += 1
+        last = rows[-1][0]
+
+
+def _rotate_file(attachment: Attachment, newest: Fernet) -> int:
+    """Writes the re-encrypted file under a new name, switches the row, then deletes the old file."""
+    token = uploads.read_raw(attachment.storage_name)
+    if not _needs_rotation(token, newest):
+        return 0
+    old_name = attachment.storage_name
+    new_name = uploads.write_raw(rotate_bytes(token))
+    try:
+        with transaction.atomic():
+            Attachment.objects.filter(pk=attachment.pk).update(storage_name=new_name)
+    except BaseException:
+        uploads.delete(new_name)
+        raise
+    uploads.delete(old_name)
+    return 1

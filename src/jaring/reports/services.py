@@ -1,0 +1,367 @@
+"""Writes of the Lapor channel: submissions, follow-up, the two-way thread and audited views of personal data.
+
+Web, API and WhatsApp call these and nothing else. Every write is one transaction with its audit event; files
+are written before the transaction and removed again if it fails, so a failed submission leaves nothing behind.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jaring.accounts.models import Office, User
+from jaring.audit.services import audit_record
+from jaring.lib import uploads
+from jaring.lib.text import search_terms
+from jaring.lib.workdays import add_working_days
+from jaring.network import tasks as network_tasks
+from jaring.reports import receipts
+from jaring.reports.models import Attachment, Channel, Message, Party, Report, Status, StatusChange
+from jaring.reports.validation import MESSAGE_MAX, clean_submission
+
+CLOSED = (Status.SELESAI, Status.DITOLAK)
+
+
+class DuplicateSubmission(Exception):  # noqa: N818 - an outcome, not a failure
+    """The submission token was used before: the report exists already (double click, retried POST)."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(report.tracking_code)
+        self.report = report
+
+
+def office_today(office: Office) -> date:
+    return timezone.localdate(timezone=ZoneInfo(office.time_zone or "Asia/Jakarta"))
+
+
+def _merge_errors(errors: dict[str, list[str]], exc: ValidationError, field: str | None = None) -> None:
+    if field is None and hasattr(exc, "error_dict"):
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    else:
+        errors.setdefault(field or "__all__", []).extend(exc.messages)
+
+
+def _store_files(
+    clean_files: Sequence[uploads.CleanFile], written: list[str]
+) -> list[tuple[uploads.CleanFile, str]]:
+    stored = []
+    for clean in clean_files:
+        name = uploads.store(clean)
+        written.append(name)
+        stored.append((clean, name))
+    return stored
+
+
+def _attachment_rows(
+    stored: list[tuple[uploads.CleanFile, str]], report: Report, message: Message | None, uploaded_by: str
+) -> list[Attachment]:
+    return Attachment.objects.bulk_create(
+        [
+            Attachment(
+                report=report,
+                message=message,
+                original_name=clean.original_name,
+                content_type=clean.content_type,
+                size=clean.size,
+                sha256=clean.sha256,
+                storage_name=name,
+                metadata_removed=clean.metadata_removed,
+                uploaded_by=uploaded_by,
+            )
+            for clean, name in stored
+        ]
+    )
+
+
+def report_submit(
+    *,
+    office: Office,
+    category: str,
+    description: str,
+    identity_mode: str,
+    incident_date: date | None = None,
+    region_code: str = "",
+    location_text: str = "",
+    reporter_name: str = "",
+    reporter_contact: str = "",
+    share_identity_with_partners: bool = False,
+    parties: Iterable[Any] = (),
+    heard_from: str = "",
+    files: Iterable[Any] = (),
+    channel: str = Channel.WEB,
+    submission_token: str | None = None,
+) -> tuple[Report, str]:
+    """Stores a public report; returns it with the follow-up key (shown once, stored only as a hash).
+
+    Raises ValidationError({field: [messages]}) on bad input and DuplicateSubmission when `submission_token`
+    was already used (the caller shows the earlier receipt instead of creating a second report).
+    """
+    today = office_today(office)
+    errors: dict[str, list[str]] = {}
+    data: dict[str, Any] = {}
+    try:
+        data = clean_submission(
+            today=today,
+            category=category,
+            description=description,
+            incident_date=incident_date,
+            region_code=region_code,
+            location_text=location_text,
+            heard_from=heard_from,
+            identity_mode=identity_mode,
+            reporter_name=reporter_name,
+            reporter_contact=reporter_contact,
+            share_identity_with_partners=share_identity_with_partners,
+            parties=parties,
+        )
+    except ValidationError as exc:
+        _merge_errors(errors, exc)
+    clean_files: list[uploads.CleanFile] = []
+    try:
+        clean_files = uploads.prepare_many(files)
+    except ValidationError as exc:
+        _merge_errors(errors, exc, "files")
+    if errors:
+        raise ValidationError(errors)
+
+    digest = receipts.token_digest(channel, submission_token) if submission_token else None
+    if digest:
+        existing = Report.objects.filter(submission_token=digest).first()
+        if existing:
+            raise DuplicateSubmission(existing)
+
+    # CPU work before the transaction so that SQLite's single writer lock is held as briefly as possible.
+    key = receipts.new_follow_up_key()
+    key_hash = receipts.hash_key(key)
+    party_rows = data.pop("parties")
+    terms = search_terms(" ".join([data["description"], *(p.value for p in party_rows)]))
+    written: list[str] = []
+    try:
+        stored = _store_files(clean_files, written)
+        with transaction.atomic():
+            report = _insert_report(office, data, key_hash, digest, channel, today, terms)
+            Party.objects.bulk_create(
+                [
+                    Party(report=report, kind=p.kind, value=p.value, normalized=p.normalized)
+                    for p in party_rows
+                ]
+            )
+            _attachment_rows(stored, report, None, Message.Author.PELAPOR)
+            StatusChange.objects.create(report=report, from_status="", to_status=Status.BARU)
+            audit_record(
+                action="report.submitted",
+                actor_label=f"pelapor/{channel}",
+                obj=report,
+                office=office,
+                summary=f"{report.tracking_code} {report.category}",
+                data={
+                    "channel": channel,
+                    "category": report.category,
+                    "identity_mode": report.identity_mode,
+                    "parties": len(party_rows),
+                    "attachments": len(stored),
+                },
+            )
+            if digest:
+                receipts.remember(digest, report.tracking_code, key)
+            # Jaringan (issue #6): link the report's identifiers once it is committed, in the task worker.
+            transaction.on_commit(lambda pk=report.pk: network_tasks.enqueue_report(pk), robust=True)
+    except BaseException:
+        for name in written:
+            uploads.delete(name)
+        raise
+    return report, key
+
+
+def _insert_report(
+    office: Office,
+    data: dict[str, Any],
+    key_hash: str,
+    digest: str | None,
+    channel: str,
+    today: date,
+    terms: str,
+) -> Report:
+    report = Report(
+        office=office,
+        follow_up_key_hash=key_hash,
+        submission_token=digest,
+        channel=channel,
+        verify_due=add_working_days(today, office.verify_days),
+        follow_up_due=add_working_days(today, office.follow_up_days),
+        search_text=terms,
+        **data,
+    )
+    for _attempt in range(5):
+        report.tracking_code = receipts.new_tracking_code()
+        try:
+            with transaction.atomic():
+                report.save(force_insert=True)
+            return report
+        except IntegrityError:
+            report.pk = None
+            if digest and Report.objects.filter(submission_token=digest).exists():
+                # A concurrent request with the same token committed first.
+                raise DuplicateSubmission(Report.objects.get(submission_token=digest)) from None
+    raise IntegrityError("could not allocate a unique tracking code")
+
+
+def report_follow_up(*, tracking_code: str, key: str) -> Report | None:
+    """The report for a receipt, or None. An unknown code costs the same argon2 check as a wrong key."""
+    code = receipts.normalise_tracking_code(tracking_code)
+    report = Report.objects.filter(tracking_code=code).first() if code else None
+    if not receipts.verify_key(report.follow_up_key_hash if report else None, key):
+        return None
+    return report
+
+
+def _add_message(
+    *,
+    report: Report,
+    body: str,
+    files: Iterable[Any],
+    author_kind: str,
+    author: User | None,
+    channel: str,
+    action: str,
+) -> Message:
+    body = (body or "").strip()
+    files = [f for f in files if f is not None]
+    errors: dict[str, list[str]] = {}
+    if report.status in CLOSED:
+        errors["body"] = [_("Laporan ini sudah ditutup. Kirim laporan baru dan sebutkan kode %(code)s.")]
+        errors["body"][0] %= {"code": report.tracking_code}
+    elif not body and not files:
+        errors["body"] = [_("Tulis pesan atau lampirkan berkas.")]
+    elif len(body) > MESSAGE_MAX:
+        errors["body"] = [_("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MESSAGE_MAX}]
+    clean_files: list[uploads.CleanFile] = []
+    try:
+        clean_files = uploads.prepare_many(files)
+    except ValidationError as exc:
+        _merge_errors(errors, exc, "files")
+    if errors:
+        raise ValidationError(errors)
+
+    terms = f" {search_terms(body)}" if body else ""
+    written: list[str] = []
+    try:
+        stored = _store_files(clean_files, written)
+        with transaction.atomic():
+            message = Message.objects.create(
+                report=report, author_kind=author_kind, author=author, body=body, channel=channel
+            )
+            _attachment_rows(stored, report, message, author_kind)
+            # Appended in SQL: two messages arriving together must not drop each other's search terms.
+            Report.objects.filter(pk=report.pk).update(
+                search_text=Concat(F("search_text"), Value(terms)), updated_at=timezone.now()
+            )
+            audit_record(
+                action=action,
+                actor=author,
+                actor_label="" if author else f"{author_kind}/{channel}",
+                obj=report,
+                office=report.office,
+                summary=f"{report.tracking_code} {author_kind}",
+                data={"message_id": message.pk, "attachments": len(stored), "channel": channel},
+            )
+            if body and author_kind == Message.Author.PELAPOR:
+                transaction.on_commit(lambda pk=message.pk: network_tasks.enqueue_message(pk), robust=True)
+    except BaseException:
+        for name in written:
+            uploads.delete(name)
+        raise
+    return message
+
+
+def report_message_add(
+    *,
+    report: Report,
+    body: str,
+    files: Iterable[Any] = (),
+    author_kind: str = Message.Author.PELAPOR,
+    author: User | None = None,
+    channel: str = Channel.WEB,
+) -> Message:
+    """A message (and files) in the public thread, usually from the reporter holding the receipt."""
+    return _add_message(
+        report=report,
+        body=body,
+        files=files,
+        author_kind=author_kind,
+        author=author,
+        channel=channel,
+        action="report.message_added",
+    )
+
+
+def _require_handler(actor: Any, report: Report) -> None:
+    """Officers of the report's office handle it; partners reach reports only through casework referrals."""
+    if not (getattr(actor, "is_officer", False) and actor.office_id == report.office_id):
+        raise PermissionDenied
+
+
+def report_reply(*, report: Report, author: User, body: str) -> Message:
+    """An officer's public reply, shown to the reporter on /lapor/cek/ and in the API thread."""
+    _require_handler(author, report)
+    with transaction.atomic():
+        message = _add_message(
+            report=report,
+            body=body,
+            files=(),
+            author_kind=Message.Author.PETUGAS,
+            author=author,
+            channel=Channel.WEB,
+            action="report.replied",
+        )
+        # A report linked to a WhatsApp chat gets the reply there too: queued in this transaction, sent after
+        # commit (jaring.channels; imported here to keep reports free of a load-time dependency on it).
+        from jaring.channels.services import outbound_for_report_reply
+
+        outbound_for_report_reply(message=message)
+    return message
+
+
+def attachment_open(*, attachment: Attachment, actor: User) -> bytes:
+    """The decrypted file for an officer handling the report; every opening is audited."""
+    _require_handler(actor, attachment.report)
+    content = uploads.read(attachment.storage_name)
+    with transaction.atomic():
+        audit_record(
+            action="attachment.viewed",
+            actor=actor,
+            obj=attachment,
+            office=attachment.report.office,
+            summary=f"{attachment.report.tracking_code} {attachment.content_type}",
+            data={"report_id": attachment.report_id},
+        )
+    return content
+
+
+def reporter_identity_view(*, report: Report, actor: User) -> dict[str, Any]:
+    """The reporter's name and contact (Rahasia mode) for an officer handling the report; audited."""
+    _require_handler(actor, report)
+    identity = {
+        "identity_mode": report.identity_mode,
+        "reporter_name": report.reporter_name,
+        "reporter_contact": report.reporter_contact,
+        "share_identity_with_partners": report.share_identity_with_partners,
+    }
+    with transaction.atomic():
+        audit_record(
+            action="identity.viewed",
+            actor=actor,
+            obj=report,
+            office=report.office,
+            summary=report.tracking_code,
+            data={"identity_mode": report.identity_mode},
+        )
+    return identity

@@ -1,0 +1,186 @@
+"""Checks on a public submission, shared by the web form, the API and WhatsApp through report_submit.
+
+Every message is a gettext string (Indonesian source, English catalog) keyed by the submitted field name, so
+the web form shows it beside the field and the API returns it as {"field", "message"}.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+from jaring.lib import regions
+from jaring.lib.phones import normalise_phone
+from jaring.lib.text import fold
+from jaring.reports.models import Category, IdentityMode, PartyKind
+
+DESCRIPTION_MIN = 10
+DESCRIPTION_MAX = 10_000
+MESSAGE_MAX = 5_000
+MAX_PARTIES = 20
+_SPACES_AND_PUNCT = re.compile(r"[\s\-.]+")
+_URL_PREFIX = re.compile(r"^(https?://)?(www\.)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PartyInput:
+    kind: str
+    value: str
+    normalized: str
+
+
+def normalise_party(kind: str, value: str) -> str:
+    """The form used to match the same identifier across reports (an E.164 phone, a lower-case handle...)."""
+    value = value.strip()
+    if kind == PartyKind.PHONE:
+        return normalise_phone(value) or ""
+    if kind == PartyKind.EMAIL:
+        return value.lower()
+    if kind == PartyKind.URL:
+        return _URL_PREFIX.sub("", value.lower()).rstrip("/")
+    if kind == PartyKind.HANDLE:
+        return value.lower().lstrip("@").replace(" ", "")
+    if kind in (PartyKind.ACCOUNT, PartyKind.PASSPORT, PartyKind.PLATE):
+        return _SPACES_AND_PUNCT.sub("", value.upper())
+    return " ".join(fold(value).split())
+
+
+def _field(item: Any, name: str) -> str:
+    raw = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+    return "" if raw is None else str(raw)
+
+
+def clean_parties(parties: Any) -> tuple[list[PartyInput], list[str]]:
+    cleaned: list[PartyInput] = []
+    errors: list[str] = []
+    rows = list(parties or [])
+    for number, item in enumerate(rows, start=1):
+        kind, value = _field(item, "kind").strip(), _field(item, "value").strip()
+        if not value:
+            continue  # an empty row of the form
+        if kind not in PartyKind.values:
+            errors.append(
+                _("Baris %(n)s: pilih jenis pihak (nomor telepon, akun, perusahaan, ...).") % {"n": number}
+            )
+            continue
+        if len(value) > 300:
+            errors.append(_("Baris %(n)s: terlalu panjang (maksimal 300 karakter).") % {"n": number})
+            continue
+        cleaned.append(PartyInput(kind, value, normalise_party(kind, value)))
+    if len(cleaned) > MAX_PARTIES:
+        errors.append(_("Paling banyak %(n)s pihak per laporan.") % {"n": MAX_PARTIES})
+    return cleaned, errors
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def clean_contact(contact: str) -> str | None:
+    """A contact officers can use: a phone/WhatsApp number or an email address. None when it is neither."""
+    if normalise_phone(contact):
+        return contact
+    try:
+        validate_email(contact)
+    except ValidationError:
+        return None
+    return contact
+
+
+def clean_submission(*, today: date, **data: Any) -> dict[str, Any]:
+    """Returns the cleaned values or raises ValidationError({field: [messages]}) listing every problem."""
+    errors: dict[str, list[str]] = {}
+    out: dict[str, Any] = {}
+
+    def fail(field: str, message: str) -> None:
+        errors.setdefault(field, []).append(message)
+
+    out["category"] = _text(data.get("category"))
+    if out["category"] not in Category.values:
+        fail("category", _("Pilih salah satu kategori laporan."))
+
+    description = _text(data.get("description"))
+    if not description:
+        fail("description", _("Ceritakan apa yang terjadi."))
+    elif len(description) < DESCRIPTION_MIN:
+        fail(
+            "description",
+            _("Ceritakan sedikit lebih lengkap (minimal %(n)s karakter).") % {"n": DESCRIPTION_MIN},
+        )
+    elif len(description) > DESCRIPTION_MAX:
+        fail("description", _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": DESCRIPTION_MAX})
+    out["description"] = description
+
+    incident_date = data.get("incident_date")
+    if incident_date is not None and not isinstance(incident_date, date):
+        fail("incident_date", _("Tanggal tidak valid; gunakan format TTTT-BB-HH (mis. 2026-01-31)."))
+        incident_date = None
+    if incident_date and incident_date > today:
+        fail("incident_date", _("Tanggal kejadian tidak boleh di masa depan."))
+    elif incident_date and incident_date.year < 1950:
+        fail("incident_date", _("Tanggal kejadian terlalu lama; periksa tahunnya."))
+    out["incident_date"] = incident_date
+
+    region_code = _text(data.get("region_code"))
+    region = regions.get(region_code) if region_code else None
+    if region_code and region is None:
+        fail("region_code", _("Kode wilayah tidak dikenal."))
+    out["region_code"] = region.code if region else ""
+
+    for field, limit in (("location_text", 300), ("heard_from", 100)):
+        out[field] = _text(data.get(field))
+        if len(out[field]) > limit:
+            fail(field, _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": limit})
+
+    _clean_identity(data, out, fail)
+
+    out["parties"], party_errors = clean_parties(data.get("parties"))
+    for message in party_errors:
+        fail("parties", message)
+
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+def _clean_identity(data: dict[str, Any], out: dict[str, Any], fail: Any) -> None:
+    mode = _text(data.get("identity_mode"))
+    name, contact = _text(data.get("reporter_name")), _text(data.get("reporter_contact"))
+    share = bool(data.get("share_identity_with_partners"))
+    out.update(
+        identity_mode=mode, reporter_name=name, reporter_contact=contact, share_identity_with_partners=share
+    )
+    if mode not in IdentityMode.values:
+        fail("identity_mode", _("Pilih cara melapor: anonim atau rahasia."))
+    elif mode == IdentityMode.ANONIM:
+        # Anonim means nothing is collected: refuse rather than silently store an identity.
+        message = _("Laporan anonim tidak menyimpan identitas: kosongkan isian ini atau pilih mode rahasia.")
+        if name:
+            fail("reporter_name", message)
+        if contact:
+            fail("reporter_contact", message)
+        if share:
+            fail("share_identity_with_partners", message)
+    else:
+        if not name:
+            fail(
+                "reporter_name",
+                _("Tulis nama Anda (hanya petugas yang menangani laporan yang dapat melihatnya)."),
+            )
+        elif len(name) > 200:
+            fail("reporter_name", _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": 200})
+        if not contact:
+            fail(
+                "reporter_contact", _("Tulis nomor telepon/WhatsApp atau alamat email yang dapat dihubungi.")
+            )
+        elif len(contact) > 200 or clean_contact(contact) is None:
+            fail(
+                "reporter_contact",
+                _(
+                    "Kontak tidak dikenali: tulis nomor telepon/WhatsApp (mis. 0812-3456-7890) atau alamat email."
+                ),
+            )

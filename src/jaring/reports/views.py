@@ -1,0 +1,229 @@
+"""Public pages of Lapor: the report form and its receipt. The follow-up pages live in views_follow_up.py."""
+
+import logging
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from jaring.accounts.selectors import primary_office
+from jaring.lib import ratelimit
+from jaring.lib.ratelimit import RateLimited
+from jaring.reports import limits, receipts
+from jaring.reports.forms import EMPTY_PARTY_ROWS, ReportForm, party_rows, prefill_parties
+from jaring.reports.models import Category, Channel, IdentityMode, PartyKind
+from jaring.reports.services import DuplicateSubmission, report_submit
+
+logger = logging.getLogger(__name__)
+
+CATEGORY_HELP = {
+    Category.TPPO: gettext_lazy(
+        "Seseorang direkrut, dibawa atau ditampung dengan tipu daya, ancaman atau jeratan utang untuk dieksploitasi."
+    ),
+    Category.PMI_NONPROSEDURAL: gettext_lazy(
+        "Seseorang berangkat atau akan berangkat bekerja ke luar negeri tanpa prosedur resmi, misalnya dengan "
+        "visa turis atau lewat jalur tidak resmi."
+    ),
+    Category.PEREKRUT: gettext_lazy(
+        "Tawaran kerja di luar negeri yang mencurigakan: gaji tidak wajar, diminta biaya, atau lewat media sosial."
+    ),
+    Category.ORANG_ASING: gettext_lazy(
+        "Orang asing dengan kegiatan mencurigakan, misalnya bekerja tanpa izin."
+    ),
+    Category.DOKUMEN: gettext_lazy(
+        "Paspor, visa atau dokumen lain yang palsu, dipinjam, atau dipakai orang lain."
+    ),
+    Category.LAYANAN: gettext_lazy("Keluhan tentang pelayanan kantor imigrasi."),
+    Category.ASPIRASI: gettext_lazy("Saran atau masukan untuk kantor imigrasi."),
+    Category.PERTANYAAN: gettext_lazy(
+        "Pertanyaan tentang keimigrasian atau cara bekerja ke luar negeri dengan aman."
+    ),
+}
+
+
+def _within() -> str | None:
+    office = primary_office()
+    return office.region_code[:2] if office else None
+
+
+def _form_context(
+    form: ReportForm, parties: list[dict[str, str]], extra_rows: int = 0, **extra: Any
+) -> dict[str, Any]:
+    filled = [p for p in parties if p.get("kind") or p.get("value", "").strip()]
+    empty = max(1, EMPTY_PARTY_ROWS - len(filled)) + extra_rows
+    rows = [*filled, *({"kind": "", "value": ""} for _i in range(empty))]
+    return {
+        "form": form,
+        "categories": [(value, label, CATEGORY_HELP[value]) for value, label in Category.choices],
+        "party_rows": rows,
+        "party_kinds": PartyKind.choices,
+        "max_files": settings.ATTACHMENT_MAX_FILES,
+        "max_size": filesizeformat(settings.ATTACHMENT_MAX_BYTES),
+        **extra,
+    }
+
+
+@never_cache
+def submit(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return _submit_post(request)
+    params = request.GET
+    initial = {
+        "submission_token": secrets.token_urlsafe(24),
+        "identity_mode": IdentityMode.ANONIM,
+        "category": params.get("category", "") if params.get("category") in Category.values else "",
+        "description": params.get("description", "")[:10_000],
+        "heard_from": params.get("ref", "")[:100],
+    }
+    form = ReportForm(initial=initial, within=_within())
+    return render(
+        request, "reports/submit.html", _form_context(form, prefill_parties(params.getlist("party")))
+    )
+
+
+def _submit_post(request: HttpRequest) -> HttpResponse:
+    parties = party_rows(request.POST)
+    files = request.FILES.getlist("files")
+    if "add_party" in request.POST:
+        # Without JavaScript, "add a row" sends the form back: show it again, unvalidated, with one more row.
+        form = ReportForm(initial=request.POST.dict(), within=_within())
+        context = _form_context(form, parties, extra_rows=1, files_lost=bool(files))
+        return render(request, "reports/submit.html", context)
+
+    form = ReportForm(request.POST, within=_within())
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["website"]:
+            form.add_error(None, _("Formulir tidak dapat dikirim. Kosongkan kolom “Jangan diisi”."))
+        else:
+            return _create(request, form, parties, files)
+    return render(request, "reports/submit.html", _form_context(form, parties, files_lost=bool(files)))
+
+
+def _create(request: HttpRequest, form: ReportForm, parties: list[dict], files: list) -> HttpResponse:
+    data = form.cleaned_data
+    anonymous = data["identity_mode"] == IdentityMode.ANONIM
+    client = ratelimit.client_id(request)
+    try:
+        ratelimit.check(limits.submissions(), client)
+        report, key = report_submit(
+            office=primary_office(),
+            category=data["category"],
+            description=data["description"],
+            incident_date=data["incident_date"],
+            region_code=data["region_code"],
+            location_text=data["location_text"],
+            heard_from=data["heard_from"],
+            identity_mode=data["identity_mode"],
+            # The web form ignores identity fields typed before switching to Anonim.
+            reporter_name="" if anonymous else data["reporter_name"],
+            reporter_contact="" if anonymous else data["reporter_contact"],
+            share_identity_with_partners=False if anonymous else data["share_identity_with_partners"],
+            parties=parties,
+            files=files,
+            channel=Channel.WEB,
+            submission_token=data["submission_token"],
+        )
+    except RateLimited as exc:
+        return rate_limited(request, exc)
+    except DuplicateSubmission as duplicate:
+        return _receipt(request, data["submission_token"], duplicate.report.tracking_code)
+    except DatabaseError:
+        # Nothing was stored (one transaction, files removed): say so and keep everything the visitor typed.
+        logger.exception("report submission failed")
+        form.add_error(
+            None,
+            _("Laporan belum tersimpan karena gangguan sistem. Isian Anda masih ada; silakan kirim lagi."),
+        )
+        return render(request, "reports/submit.html", _form_context(form, parties, files_lost=bool(files)))
+    except ValidationError as exc:
+        errors = exc.message_dict
+        for field, messages in errors.items():
+            if field in form.fields:
+                for message in messages:
+                    form.add_error(field, message)
+            elif field not in ("files", "parties"):
+                for message in messages:
+                    form.add_error(None, message)
+        context = _form_context(
+            form,
+            parties,
+            files_lost=bool(files),
+            file_errors=errors.get("files", []),
+            party_errors=errors.get("parties", []),
+        )
+        return render(request, "reports/submit.html", context)
+    ratelimit.hit(limits.submissions(), client)
+    return _receipt(request, data["submission_token"], report.tracking_code)
+
+
+def _receipt(request: HttpRequest, token: str, tracking_code: str) -> HttpResponse:
+    """The receipt from the replay store: the same page for the first POST, a double click or a retry."""
+    remembered = receipts.recall(receipts.token_digest(Channel.WEB, token))
+    context = {"tracking_code": tracking_code, "token": token, "follow_up_key": None}
+    if remembered:
+        context["tracking_code"], context["follow_up_key"] = remembered
+    response = render(request, "reports/receipt.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def receipt_download(request: HttpRequest) -> HttpResponse:
+    token = request.POST.get("token", "")[:64]
+    remembered = receipts.recall(receipts.token_digest(Channel.WEB, token)) if token else None
+    if not remembered:
+        return render(request, "reports/receipt_gone.html", status=410)
+    code, key = remembered
+    office = primary_office()
+    text = render(
+        request,
+        "reports/receipt.txt",
+        {
+            "tracking_code": code,
+            "follow_up_key": key,
+            "office": office,
+            "now": timezone.localtime(),
+            "site_url": settings.SITE_URL,
+        },
+        content_type="text/plain; charset=utf-8",
+    )
+    text["Content-Disposition"] = f'attachment; filename="tanda-terima-{code}.txt"'
+    text["Cache-Control"] = "no-store"
+    return text
+
+
+@require_POST
+def receipt_done(request: HttpRequest) -> HttpResponse:
+    """The visitor saved the receipt: forget the replayable copy now instead of at expiry."""
+    token = request.POST.get("token", "")[:64]
+    if token:
+        receipts.forget(receipts.token_digest(Channel.WEB, token))
+    return redirect("reports:check")
+
+
+@require_GET
+def party_row(request: HttpRequest) -> HttpResponse:
+    """htmx fragment: one more empty row of parties."""
+    return render(
+        request,
+        "reports/_party_row.html",
+        {"row": {"kind": "", "value": ""}, "party_kinds": PartyKind.choices},
+    )
+
+
+def rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+    minutes = max(1, round(exc.retry_after / 60))
+    response = render(request, "reports/rate_limited.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response

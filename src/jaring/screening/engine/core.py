@@ -1,0 +1,302 @@
+"""screen(text): the explained risk check of one job offer. Pure Python; no Django, no database."""
+
+from collections import defaultdict
+
+from .entities import Entities, extract
+from .lookups import Lookups, StaticLookups
+from .patterns import Match
+from .ruleset import RuleSet, default_rules
+from .salary import find_salaries, salary_limit
+from .tokens import CLAUSE, Token, tokenize
+from .verdict import advice, detect_language, is_offer, level, offer_scores, score
+
+MAX_LENGTH = 10_000
+MAX_EVIDENCE = 5
+_NEGATION_WINDOW = 3
+_NO_LOOKUPS = StaticLookups()
+_MATCH_LIMITS = {"offer": 1, "non_offer": 1, "job": 1, "context": 3, "flag": 12, "signal": 8}
+Span = dict[str, object]
+
+
+def _negated(match: Match, tokens: list[Token], rules: RuleSet) -> bool:
+    """True when a negator governs the match: "tidak dipungut biaya", "bukan visa turis", "biaya ditanggung"."""
+    j = match.first - 1
+    while j >= 0 and match.first - j <= _NEGATION_WINDOW and tokens[j + 1].brk < CLAUSE:
+        if tokens[j].text in rules.negators:
+            return True
+        j -= 1
+    if any(tokens[g].text in rules.negators for g in match.gap_tokens):
+        return True
+    j = match.last
+    while j < len(tokens) and j - match.last < _NEGATION_WINDOW and tokens[j].brk < CLAUSE:
+        if tokens[j].text in rules.post_negators:
+            return True
+        j += 1
+    return False
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return {"text": text[start:end], "start": start, "end": end}
+
+
+class _Screening:
+    """The state of one check; methods are the steps of screen()."""
+
+    def __init__(self, text: str, rules: RuleSet, lookups: Lookups) -> None:
+        self.text = text
+        self.rules = rules
+        self.lookups = lookups
+        self.tokens = tokenize(text, rules.slang, rules.word_cache)
+        # Cues and job words count once; flags keep a few more matches than the evidence shown (negation).
+        matches = rules.index.find(self.tokens, _MATCH_LIMITS)
+        self.hits: dict[str, list[Span]] = defaultdict(list)  # "flag:code"/"signal:code" -> spans
+        self.context: set[str] = set()
+        self.jobs: list[str] = []
+        self.cues: list[Match] = []
+        tokens = self.tokens
+        owners = rules.owners
+        for match in matches:
+            kind, code, negatable = owners[match.owner]
+            if kind == "flag" or kind == "signal":
+                if not (negatable and _negated(match, tokens, rules)):
+                    start, end = tokens[match.first].start, tokens[match.last - 1].end
+                    self.hits[match.owner].append({"text": text[start:end], "start": start, "end": end})
+            elif kind == "context":
+                if not _negated(match, self.tokens, rules):
+                    self.context.add(code)
+            elif kind == "job":
+                self.jobs.append(code)
+            else:
+                self.cues.append(match)
+        self.entities: Entities = extract(text, self.tokens, rules.index, rules.place_of)
+        self.entities.salaries = find_salaries(text, rules.data.salary)
+        self.detail: dict[str, str] = {}
+
+    # Detectors named in the rules file: facts about entities that no phrase can express.
+    def detect(self, name: str, language: str) -> list[Span]:
+        e = self.entities
+        if name == "salary_out_of_range":
+            return self._salary(language)
+        if name == "personal_account":
+            return [_span(self.text, a["start"], a["end"]) for a in e.accounts if a["personal"]]
+        if name == "social_handle":
+            return [_span(self.text, h["start"], h["end"]) for h in e.handles]
+        if name == "free_email":
+            return [_span(self.text, m["start"], m["end"]) for m in e.emails if m["free_mail"]]
+        if name == "official_link":
+            return [
+                _span(self.text, lk["start"], lk["end"])
+                for lk in e.links
+                if _host(lk["value"]).endswith(".go.id")
+            ]
+        if name == "registry_licensed":
+            return [_span(self.text, c["start"], c["end"]) for c in e.companies if c.get("licensed")]
+        if name == "company_not_licensed":
+            if not self.lookups.has_registry() or not self._abroad():
+                return []
+            return [
+                _span(self.text, c["start"], c["end"])
+                for c in e.companies
+                if c["country"] == "ID" and c.get("licensed") is False
+            ]
+        if name == "individual_contact_abroad":
+            contacts = [p for p in e.phones if p["mobile"]] + e.handles
+            if e.companies or not contacts or not self._abroad():
+                return []
+            return [_span(self.text, c["start"], c["end"]) for c in contacts[:1]]
+        if name == "licensed_name_personal_contact":
+            return self._licensed_misuse()
+        if name == "confirmed_identifier":
+            return [_span(self.text, i["start"], i["end"]) for i in self.reported]
+        raise ValueError(f"unknown detector {name}")
+
+    def _abroad(self) -> bool:
+        return any(place.country != "ID" for place in self.entities.places)
+
+    def _salary(self, language: str) -> list[Span]:
+        salaries = self.entities.salaries
+        if not salaries:
+            return []
+        job = self.jobs[0] if self.jobs else "unknown"
+        limit, place = salary_limit(self.rules.data.salary, job, self.entities.places)
+        top = max(salaries, key=lambda s: s["idr_per_month"])
+        if top["idr_per_month"] <= limit:
+            return []
+        job_title = next((j.title.get(language) for j in self.rules.data.salary.jobs if j.code == job), None)
+        texts = self.rules.data.texts
+        self.detail["unrealistic_salary"] = (
+            texts["salary_detail"]
+            .get(language)
+            .format(
+                salary=_rupiah(top["idr_per_month"]),
+                limit=_rupiah(limit),
+                job=job_title or texts["any_job"].get(language),
+                place=next(
+                    (
+                        d["text"]
+                        for d in self.entities.destinations
+                        if place and d["country"] == place.country
+                    ),
+                    texts["any_place"].get(language),
+                ),
+            )
+        )
+        return [_span(self.text, top["start"], top["end"])]
+
+    def _licensed_misuse(self) -> list[Span]:
+        licensed = [c for c in self.entities.companies if c.get("licensed")]
+        if not licensed:
+            return []
+        spans = [_span(self.text, a["start"], a["end"]) for a in self.entities.accounts if a["personal"]]
+        official = {p for c in licensed for p in c.get("official_phones", ())}
+        if official:
+            spans += [
+                _span(self.text, p["start"], p["end"])
+                for p in self.entities.phones
+                if p["mobile"] and p["value"] not in official
+            ]
+        return spans
+
+    def look_up(self) -> None:
+        for company in self.entities.companies:
+            match = self.lookups.licensed(company["value"]) if self.lookups.has_registry() else None
+            company["licensed"] = None if not self.lookups.has_registry() else match is not None
+            if match is not None:
+                company["licence_number"] = match.licence_number
+                company["registry_name"] = match.name
+                company["official_phones"] = list(match.phones)
+                company["is_sample"] = match.is_sample
+        e = self.entities
+        wanted = [("phone", p["value"]) for p in e.phones] + [("url", lk["value"]) for lk in e.links]
+        wanted += [("account", a["value"]) for a in e.accounts] + [("email", m["value"]) for m in e.emails]
+        wanted += [("handle", h["value"]) for h in e.handles]
+        confirmed = self.lookups.confirmed(wanted) if wanted else {}
+        self.reported = []
+        for kind, items in (
+            ("phone", e.phones),
+            ("url", e.links),
+            ("account", e.accounts),
+            ("email", e.emails),
+            ("handle", e.handles),
+        ):
+            for item in items:
+                reason = confirmed.get((kind, item["value"]))
+                item["reported"] = reason is not None
+                if reason is not None:
+                    self.reported.append(
+                        {
+                            "kind": kind,
+                            "value": item["value"],
+                            "reason": reason,
+                            "start": item["start"],
+                            "end": item["end"],
+                        }
+                    )
+
+
+def _host(url: str) -> str:
+    return url.split("://", 1)[-1].split("/", 1)[0]
+
+
+def _rupiah(value: float) -> str:
+    return "Rp" + f"{round(value):,}".replace(",", ".")
+
+
+def screen(
+    text: str, *, language: str | None = None, rules: RuleSet | None = None, lookups: Lookups | None = None
+) -> dict:
+    """Check one text (callers validate its length) and return the verdict as JSON-ready data."""
+    rules = rules or default_rules()
+    run = _Screening(text[:MAX_LENGTH], rules, lookups or _NO_LOOKUPS)
+    run.look_up()
+    language = language or detect_language([t.text for t in run.tokens[:300]]) or "id"
+    e = run.entities
+    has_contact = bool(e.phones or e.handles or e.emails or any("go.id" not in lk["value"] for lk in e.links))
+    offer_points, non_offer_points = offer_scores(rules, run.cues, has_contact, bool(e.salaries))
+    offer = is_offer(offer_points, non_offer_points)
+
+    signals = []
+    for code, rule in rules.signals.items():
+        spans = list(run.hits.get(rules.signal_keys[code], ()))
+        for detector in rule.detectors:
+            spans += run.detect(detector, language)
+        if spans:
+            signals.append((code, spans))
+    signal_codes = [code for code, _ in signals]
+
+    flags: list[tuple[str, list[Span]]] = []
+    for code, rule in rules.flags.items():
+        if not offer and "confirmed_identifier" not in rule.detectors:
+            continue  # a warning or a news report is not judged as an offer
+        spans = list(run.hits.get(rules.flag_keys[code], ()))
+        for detector in rule.detectors:
+            spans += run.detect(detector, language)
+        if not spans:
+            continue
+        if rule.context or rule.context_flags or rule.context_detectors:
+            present = {c for c, _ in flags}
+            satisfied = (
+                code in run.context
+                or bool(present & set(rule.context_flags))
+                or any(run.detect(d, language) for d in rule.context_detectors)
+            )
+            if not satisfied:
+                continue
+        flags.append((code, spans))
+    flag_codes = [code for code, _ in flags]
+    total, weights = score(rules, flag_codes, signal_codes)
+    risk = level(rules, total)
+    return {
+        "is_job_offer": offer,
+        "risk_level": risk,
+        "score": total,
+        "summary": rules.data.texts[f"summary_{risk}" if offer or flags else "summary_not_offer"].get(
+            language
+        ),
+        "flags": [
+            _flag(rules, code, spans, weights[code], run.detail.get(code), language) for code, spans in flags
+        ],
+        "positive_signals": [_signal(rules, code, spans, language) for code, spans in signals],
+        "entities": e.as_dict(),
+        "reported_identifiers": [
+            {k: v for k, v in r.items() if k not in ("start", "end")} for r in run.reported
+        ],
+        "advice": advice(rules, risk, offer, flag_codes, language),
+        "language": language,
+        "rules_version": rules.data.version,
+    }
+
+
+def _evidence(spans: list[Span]) -> list[Span]:
+    """The shortest spans that do not overlap, in text order: what the page highlights."""
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s["end"] - s["start"], s["start"])):
+        if all(span["end"] <= c["start"] or span["start"] >= c["end"] for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s["start"])[:MAX_EVIDENCE]
+
+
+def _flag(
+    rules: RuleSet, code: str, spans: list[Span], weight: float, detail: str | None, language: str
+) -> dict:
+    rule = rules.flags[code]
+    explanation = rule.explanation.get(language)
+    return {
+        "code": code,
+        "title": rule.title.get(language),
+        "explanation": f"{explanation} {detail}" if detail else explanation,
+        "evidence": _evidence(spans),
+        "legal_basis": rule.legal_basis.get(language),
+        "weight": weight,
+    }
+
+
+def _signal(rules: RuleSet, code: str, spans: list[Span], language: str) -> dict:
+    rule = rules.signals[code]
+    return {
+        "code": code,
+        "title": rule.title.get(language),
+        "explanation": rule.explanation.get(language),
+        "evidence": _evidence(spans),
+        "weight": rule.weight,
+    }

@@ -1,0 +1,33 @@
+"""/cek-tawaran/ in a real browser (Debian chromium): paste an offer, read the verdict, open the report link."""
+
+from urllib.parse import parse_qs, urlsplit
+
+SCAM = "Loker admin di Kamboja, gaji 15jt/bln, tanpa pengalaman, visa turis. WA 0812-3456-7890"
+
+
+def test_checking_an_offer_shows_verdict_evidence_and_report_link(page, live_server, db):
+    page.goto(f"{live_server.url}/cek-tawaran/")
+    page.get_by_label("Teks tawaran kerja").fill(SCAM)
+    page.get_by_role("button", name="Periksa tawaran").click()
+    assert page.locator(".badge-high").inner_text() == "Risiko tinggi"
+    assert "visa turis" in page.locator(".offer-text mark.mark-flag").all_inner_texts()
+    assert page.get_by_text("Bekerja dengan visa turis atau bebas visa").is_visible()
+    link = page.get_by_role("link", name="Laporkan tawaran ini").get_attribute("href")
+    query = parse_qs(urlsplit(link).query)
+    assert urlsplit(link).path == "/lapor/" and query["category"] == ["perekrut"]
+    assert "phone:+6281234567890" in query["party"]
+
+
+def test_page_works_without_javascript(browser, live_server, db):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/en/cek-tawaran/")
+        page.locator("textarea[name=text]").fill(SCAM)
+        page.locator("form.card button[type=submit]").click()
+        assert page.locator(".badge-high").inner_text() == "High risk"
+        page.locator("form.card textarea").fill("   ")
+        page.locator("form.card button[type=submit]").click()
+        assert "The offer text is empty" in page.locator(".errorlist").inner_text()
+    finally:
+        context.close()

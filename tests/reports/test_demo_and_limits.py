@@ -1,0 +1,30 @@
+"""Demo reports are idempotent; the client identifier used by rate limits never carries the address."""
+
+from django.test import RequestFactory
+
+from jaring.lib import ratelimit
+from jaring.reports import demo
+from jaring.reports.models import Party, Report
+
+
+def test_demo_seed_twice_changes_nothing(office):
+    demo.seed(office=office)
+    counts = (Report.objects.count(), Party.objects.count())
+    demo.seed(office=office)
+    assert counts == (Report.objects.count(), Party.objects.count()) == (3, 3)
+    assert Report.objects.filter(identity_mode="rahasia").get().reporter_name == "Warga Demo"
+
+
+def test_client_id_is_a_keyed_hash_that_differs_per_address(settings):
+    factory = RequestFactory()
+    first = ratelimit.client_id(factory.get("/", REMOTE_ADDR="203.0.113.5"))
+    second = ratelimit.client_id(factory.get("/", REMOTE_ADDR="203.0.113.6"))
+    assert first != second and "203.0.113" not in first
+    settings.SECRET_KEY = "another-secret-key-for-this-test-only-0123456789"
+    assert ratelimit.client_id(factory.get("/", REMOTE_ADDR="203.0.113.5")) != first
+
+
+def test_behind_a_proxy_the_last_forwarded_hop_is_the_client(settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
+    assert ratelimit.client_address(request) == "198.51.100.7"
