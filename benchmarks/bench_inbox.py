@@ -55,7 +55,7 @@ def cpu_model() -> str:
 
 def calibration_ms() -> tuple[float, float]:
     """(wall, cpu) ms of a fixed pure-Python workload: wall rises with the load other processes put on the
-    shared cores; cpu shows how much the contention slows the work itself (about 100 ms on an idle core)."""
+    shared cores; cpu shows how much the contention slows the work itself. Compare them between runs."""
     t0, c0 = time.perf_counter(), time.process_time()
     total = 0
     for i in range(2_000_000):

@@ -13,13 +13,10 @@ Budget (DESIGN.md): >= 150 reports/s, p99 <= 200 ms, 0 lost.
 """
 
 import argparse
-import datetime
 import http.client
 import json
 import os
-import platform
 import random
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -28,6 +25,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from common import free_port, machine, wait_until_up  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -48,25 +47,6 @@ SENTENCES = [
     "Orang asing bekerja di proyek dekat Batam Center tanpa izin, sekitar {n} orang.",
     "Pelayanan paspor kemarin sangat lama, antre {n} jam tanpa kejelasan.",
 ]
-
-
-def machine() -> str:
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
-        platform.processor(),
-    )  # fmt: skip
-    load = os.getloadavg()[0]
-    return (
-        f"{cpu}; {os.cpu_count()} cores; Python {platform.python_version()}; load avg {load:.1f} before run; "
-        f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC"
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def payload(rng: random.Random) -> bytes:
@@ -240,21 +220,6 @@ def main() -> None:
     )
     budget = intake["rate"] >= 150 and intake["p99"] <= 200 and lost == 0
     print("budget (>= 150 reports/s, p99 <= 200 ms, 0 lost):", "met" if budget else "NOT met")
-
-
-def wait_until_up(port: int, server: subprocess.Popen) -> None:
-    for _ in range(300):
-        if server.poll() is not None:
-            raise SystemExit("gunicorn exited; see its output above")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/robots.txt")
-            conn.getresponse().read()
-            conn.close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("gunicorn did not answer in 30 s")
 
 
 if __name__ == "__main__":

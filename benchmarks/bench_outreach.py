@@ -20,15 +20,7 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+from common import cpu_model  # noqa: E402
 
 
 def timed(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]

@@ -9,12 +9,9 @@ Budget (DESIGN.md): <= 60 KB, <= 10 requests per page, p50 <= 20 ms.
 """
 
 import argparse
-import datetime
 import gzip
 import os
-import platform
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,6 +19,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from common import free_port, machine, wait_until_up  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -33,39 +32,9 @@ PAGES = {
 ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"]+)"')
 
 
-def machine() -> str:
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
-        platform.processor(),
-    )  # fmt: skip
-    return (
-        f"{cpu}; {os.cpu_count()} cores; Python {platform.python_version()}; "
-        f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC"
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def fetch(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read()
-
-
-def wait_until_up(url: str, server: subprocess.Popen) -> None:
-    for _ in range(200):
-        if server.poll() is not None:
-            raise SystemExit("gunicorn exited; see its output above")
-        try:
-            fetch(url)
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("gunicorn did not answer in 20 s")
 
 
 def server_cpu_seconds(master_pid: int) -> float:
@@ -125,7 +94,7 @@ def main() -> None:
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            wait_until_up(base + "/", server)
+            wait_until_up(port, server, "/")
             print(f"machine: {machine()}")
             print(f"load average before: {os.getloadavg()[0]:.1f}")
             print(

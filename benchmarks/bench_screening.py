@@ -5,6 +5,7 @@ Budgets (DESIGN.md): >= 1,000 texts/s on one core; HTTP p50 <= 20 ms. The machin
 come with the load average and a fixed reference loop, and the HTTP part also reports the worker's CPU time per
 request (what the request costs, whatever the waiting).
 Usage: .venv/bin/python benchmarks/bench_screening.py [--texts 3000] [--requests 300] [--no-http]
+       [--conn-max-age SECONDS]
 """
 
 import argparse
@@ -105,10 +106,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def bench_http(requests: int) -> tuple[float, float, float]:
+def bench_http(requests: int, conn_max_age: int | None = None) -> tuple[float, float, float]:
     texts = texts_of_500()
     with tempfile.TemporaryDirectory() as data_dir:
         env = os.environ | {"JARING_DATA_DIR": data_dir, "JARING_LOG_LEVEL": "ERROR"}
+        if conn_max_age is not None:
+            # What-if: the shipped settings close the SQLite connection after each request (CONN_MAX_AGE 0).
+            Path(data_dir, "bench_settings.py").write_text(
+                f'from jaring.settings import *  # noqa\nDATABASES["default"]["CONN_MAX_AGE"] = {conn_max_age}\n'
+            )
+            env |= {"DJANGO_SETTINGS_MODULE": "bench_settings", "PYTHONPATH": data_dir}
         subprocess.run([str(BIN / "jaring"), "migrate", "--verbosity", "0"], env=env, check=True)
         port = free_port()
         server = subprocess.Popen(
@@ -161,15 +168,19 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=3000)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--no-http", action="store_true")
+    parser.add_argument(
+        "--conn-max-age", type=int, help="run the server with this CONN_MAX_AGE (persistent DB connections)"
+    )
     args = parser.parse_args()
     print(f"machine: {machine()}")
     rate = bench_in_process(args.texts)
     print(f"reference loop (10M additions): {reference_loop():.2f} CPU s")
     print(f"in process, one core, 500-char texts: {rate:,.0f} texts/s (budget >= 1,000)")
     if not args.no_http:
-        p50, p95, cpu = bench_http(args.requests)
+        p50, p95, cpu = bench_http(args.requests, args.conn_max_age)
+        setting = "" if args.conn_max_age is None else f", CONN_MAX_AGE {args.conn_max_age}"
         print(
-            f"HTTP POST /api/v1/screenings, gunicorn 1 worker, sequential: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
+            f"HTTP POST /api/v1/screenings, gunicorn 1 worker{setting}, sequential: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
             f"(budget p50 <= 20 ms); worker CPU {cpu:.1f} ms per request"
         )
     print(f"load average at the end: {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "")

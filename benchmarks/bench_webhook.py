@@ -15,15 +15,12 @@ inserting one row: the SQLite ceiling). On a shared, loaded machine compare the 
 """
 
 import argparse
-import datetime
 import hashlib
 import hmac
 import http.client
 import json
 import os
-import platform
 import random
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -33,28 +30,12 @@ import threading
 import time
 from pathlib import Path
 
+from common import free_port, machine, wait_until_up  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SECRET = "bench-app-secret"  # noqa: S105 - a throw-away app secret for the benchmark server
 TEXTS = ["halo", "1", "2", "menu", "Lowongan kerja admin di Kamboja gaji 25 juta, berangkat minggu depan."]
-
-
-def machine() -> str:
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
-        platform.processor(),
-    )  # fmt: skip
-    return (
-        f"{cpu}; {os.cpu_count()} cores; Python {platform.python_version()}; load avg {os.getloadavg()[0]:.1f} "
-        f"before run; {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC"
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def webhook(wa_id: str, wamid: str, text: str) -> bytes:
@@ -163,21 +144,6 @@ def run_for(port: int, clients: int, seconds: float) -> dict:
         "ids": ids,
         "errors": errors,
     }
-
-
-def wait_until_up(port: int, server: subprocess.Popen) -> None:
-    for _ in range(300):
-        if server.poll() is not None:
-            raise SystemExit("gunicorn exited; see its output above")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/robots.txt")
-            conn.getresponse().read()
-            conn.close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("gunicorn did not answer in 30 s")
 
 
 def main() -> None:

@@ -141,6 +141,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Rendered public pages (home, articles, checklist) are cached this long for anonymous visitors; 0 disables.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("JARING_PUBLIC_PAGE_CACHE_SECONDS", 60)
 WHITENOISE_AUTOREFRESH = DEBUG
 
 TASKS = {"default": {"BACKEND": env_str("JARING_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

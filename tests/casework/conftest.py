@@ -14,12 +14,6 @@ from jaring.reports.models import Report
 _codes = itertools.count(1)
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """The demo users are created for every test; argon2 at full cost would dominate the suite's time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def make_report(office, **fields) -> Report:
     n = next(_codes)
     received = fields.pop("received", date(2025, 8, 14))

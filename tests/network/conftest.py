@@ -9,12 +9,6 @@ _codes = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The demo users' argon2 hashing dominates these tests' setup; their passwords are not under test here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _immediate_tasks(settings):
     """Linking runs as a task after commit; here it runs at once when the captured callbacks execute."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -123,13 +123,29 @@ def test_watched_identifier_notifies_the_officer_in_app_and_by_email(
     assert "+6281234567890" in mail.outbox[0].body
 
 
-def test_report_submit_links_the_report_after_its_commit(office, django_capture_on_commit_callbacks):
+def test_report_submit_queues_linking_with_the_report(office):
     from jaring.reports.services import report_submit
 
-    with django_capture_on_commit_callbacks(execute=True):
-        report, _key = report_submit(
-            office=office, category="tppo", description=f"{DESCRIPTION} WA 0812-3456-7890", identity_mode="anonim",
-            parties=[{"kind": "account", "value": "BCA 1234567890"}],
-        )  # fmt: skip
+    report, _key = report_submit(
+        office=office, category="tppo", description=f"{DESCRIPTION} WA 0812-3456-7890", identity_mode="anonim",
+        parties=[{"kind": "account", "value": "BCA 1234567890"}],
+    )  # fmt: skip
     record = LinkedRecord.objects.get(record_type="report", record_id=str(report.pk))
     assert {o.identifier.normalized for o in record.occurrences.all()} == {"+6281234567890", "bca:1234567890"}
+
+
+def test_report_submit_stores_its_linking_job_in_the_same_transaction(office, settings):
+    """With the database task backend the job is a row written with the report: nothing to lose after commit."""
+    from django_tasks_db.models import DBTaskResult
+
+    from jaring.reports.services import report_submit
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    report, _key = report_submit(
+        office=office,
+        category="perekrut",
+        description=f"{DESCRIPTION} WA 0812-3456-7890",
+        identity_mode="anonim",
+    )
+    job = DBTaskResult.objects.get(task_path="jaring.network.tasks.link_report")
+    assert job.args_kwargs["args"] == [report.pk]

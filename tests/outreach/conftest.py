@@ -20,12 +20,6 @@ def local(office, year: int, month: int, day: int, hour: int = 9) -> datetime:
     return datetime(year, month, day, hour, tzinfo=office_zone(office))
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The demo users' argon2 hashes cost seconds on a shared 2-core machine; these tests never log in by password."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def programme(office, petugas) -> Programme:
     return programme_create(

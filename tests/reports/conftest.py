@@ -51,12 +51,6 @@ def valid_fields(**overrides: Any) -> dict[str, Any]:
     return fields
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """The demo users' argon2 passwords cost seconds per test on a busy machine; these tests log nobody in."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def submitted(office):
     """An anonymous report with one phone party and its follow-up key."""

@@ -38,6 +38,7 @@ def hostile_texts() -> dict[str, str]:
             "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)) for _ in range(1200)
         )[:MAX_LENGTH],
         "zero_width": "\u200b" * MAX_LENGTH,
+        "symbols_after_one_word": "gaji" + "!" * (MAX_LENGTH - 4),
         "combining_marks": "a\u0301" * (MAX_LENGTH // 2),
     }
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from jaring.accounts.models import Office, User
 from jaring.audit.services import audit_record
+from jaring.content import page_cache
 from jaring.content.models import Article, ArticleRevision, Faq, Language, Status, Topic
 from jaring.content.rendering import render_markdown
 from jaring.lib.text import search_terms
@@ -99,6 +100,7 @@ def _snapshot(article: Article, *, action: str, actor: User | None, actor_label:
 
 def _record(article: Article, *, action: str, actor: User | None, actor_label: str, data: dict) -> None:
     _snapshot(article, action=action, actor=actor, actor_label=actor_label)
+    transaction.on_commit(page_cache.invalidate)
     audit_record(
         action=f"content.article_{action}",
         actor=actor,
@@ -223,6 +225,7 @@ def faq_create(
     )
     _prepare_faq(faq)
     faq.save()
+    transaction.on_commit(page_cache.invalidate)
     audit_record(
         action="content.faq_create",
         actor=actor,
@@ -251,6 +254,7 @@ def faq_update(*, faq: Faq, actor: User | None, **changes: Any) -> Faq:
         raise ValidationError({"status": _("Status tidak dikenal.")})
     _prepare_faq(faq)
     faq.save()
+    transaction.on_commit(page_cache.invalidate)
     audit_record(
         action="content.faq_update",
         actor=actor,

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from jaring.content import checklist, selectors
 from jaring.content.models import SECTION_OF_TOPIC, Article, Topic
+from jaring.content.page_cache import cached_public_page
 from jaring.content.search import MAX_QUERY_LENGTH, SearchQueryError, search
 
 EDUKASI_TOPICS = [Topic.PROSEDUR, Topic.WASPADA, Topic.PENGADUAN]
@@ -19,6 +20,7 @@ def _language() -> str:
 
 
 @require_GET
+@cached_public_page
 def home(request: HttpRequest) -> HttpResponse:
     language = _language()
     return render(
@@ -37,16 +39,19 @@ def _section(request: HttpRequest, *, template: str, topics: list[Topic]) -> Htt
 
 
 @require_GET
+@cached_public_page
 def edukasi(request: HttpRequest) -> HttpResponse:
     return _section(request, template="content/edukasi.html", topics=EDUKASI_TOPICS)
 
 
 @require_GET
+@cached_public_page
 def layanan(request: HttpRequest) -> HttpResponse:
     return _section(request, template="content/layanan.html", topics=[Topic.LAYANAN])
 
 
 @require_GET
+@cached_public_page
 def article(request: HttpRequest, slug: str, section: str) -> HttpResponse:
     found = selectors.article_published(slug)
     if found is None:
@@ -73,6 +78,7 @@ def _localised_url(found: Article, language: str) -> str:
 
 
 @require_GET
+@cached_public_page
 def checklist_view(request: HttpRequest) -> HttpResponse:
     language = _language()
     submitted = "cek" in request.GET

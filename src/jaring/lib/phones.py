@@ -154,10 +154,21 @@ def find_phones(text: str, default_region: str = "ID") -> list[tuple[str, int, i
             continue  # fewer than 7 characters cannot hold the 7 digits _parse_candidate asks for
         if _MONEY_BEFORE.search(text[max(0, run.start() - 4) : run.start()]):
             continue
-        found.extend(_numbers_in_run(text, run.start(), run.end(), default_region))
+        start = run.start()
+        found.extend(
+            (e164, start + begin, start + end, raw)
+            for e164, begin, end, raw in _run_numbers(text[start : run.end()], default_region)
+        )
         if len(found) >= MAX_PHONES:
             return found[:MAX_PHONES]
     return found
+
+
+@lru_cache(maxsize=50_000)
+def _run_numbers(run: str, region: str) -> tuple[tuple[str, int, int, str], ...]:
+    """The numbers of one run with offsets inside the run: a run's numbers depend on its characters only, and
+    the same runs (hotlines, a network's phones) recur across the records of a batch, so they are cached."""
+    return tuple(_numbers_in_run(run, 0, len(run), region))
 
 
 def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[str, int, int, str]]:

@@ -10,8 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from jaring.lib.identifiers import extract
-from jaring.network.engine import Linker, Stoplist, linking_keys
+from jaring.network.engine import Linker, Stoplist, record_keys
 
 MAX_REPORTED = 100  # malformed lines printed one by one; beyond that only counted
 
@@ -54,7 +53,7 @@ def _keyed(numbered: list[tuple[int, str]], stoplist: Stoplist) -> tuple[list[tu
         except ValueError as exc:
             problems.append(f"line {number}: {exc}")
             continue
-        rows.append((record_id, linking_keys(extract(text, parties), stoplist)))
+        rows.append((record_id, record_keys(text, parties, stoplist)))
     return rows, problems
 
 

@@ -12,7 +12,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jaring.lib.identifiers import KINDS, Identifier, extract, is_weak, key, normalise
+from jaring.lib.identifiers import (
+    KINDS,
+    MAX_PER_RECORD,
+    Identifier,
+    extract,
+    from_text,
+    is_weak,
+    key,
+    normalise,
+    party_values,
+)
 
 STOPLIST_FILE = Path(__file__).resolve().parent / "data" / "stoplist.txt"
 # An identifier found in more than this share of all records (and more than MIN_STOP_RECORDS records) is a
@@ -191,3 +201,18 @@ class Linker:
 
 def linking_keys(identifiers: list[Identifier], stoplist: Stoplist) -> set[str]:
     return {key(i.kind, i.value) for i in identifiers if stoplist.links(i.kind, i.value)}
+
+
+def record_keys(text: str | None, parties: list[dict] | None, stoplist: Stoplist) -> list[str]:
+    """linking_keys(extract(text, parties), stoplist), the batch path: the same keys, without an Identifier
+    object per structured value (the batch linker needs neither raw text nor spans)."""
+    pairs = party_values(parties) if parties else []
+    if text:
+        pairs.extend([(i.kind, i.value) for i in from_text(text)])
+    stopped = stoplist.keys
+    keys = set()
+    for kind, value in pairs[:MAX_PER_RECORD]:
+        identifier_key = f"{kind}\t{value}"  # key(kind, value), inlined: millions of calls
+        if identifier_key not in stopped and not is_weak(kind, value):
+            keys.add(identifier_key)
+    return sorted(keys)  # sorted: identifier numbers, and so the output's order of ties, do not vary by run

@@ -172,8 +172,9 @@ def report_submit(
             )
             if digest:
                 receipts.remember(digest, report.tracking_code, key)
-            # Jaringan (issue #6): link the report's identifiers once it is committed, in the task worker.
-            transaction.on_commit(lambda pk=report.pk: network_tasks.enqueue_report(pk), robust=True)
+            # Jaringan (issue #6): the linking task is queued in this transaction (a row of the database task
+            # backend), so a stored report always has its linking job; the worker runs it after commit.
+            network_tasks.enqueue_report(report.pk)
     except BaseException:
         for name in written:
             uploads.delete(name)
@@ -274,7 +275,7 @@ def _add_message(
                 data={"message_id": message.pk, "attachments": len(stored), "channel": channel},
             )
             if body and author_kind == Message.Author.PELAPOR:
-                transaction.on_commit(lambda pk=message.pk: network_tasks.enqueue_message(pk), robust=True)
+                network_tasks.enqueue_message(message.pk)
     except BaseException:
         for name in written:
             uploads.delete(name)

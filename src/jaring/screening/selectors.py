@@ -3,6 +3,7 @@
 import time
 from collections import defaultdict
 
+from django.db import connection
 from django.db.models import Count, Max, Sum
 
 from .engine import LicensedCompany, RegistryIndex
@@ -12,6 +13,7 @@ from .models import ConfirmedIdentifier, P3mi, ScreeningStat
 # at most this often (count + last update), so a check costs no registry query.
 _REGISTRY_TTL = 30.0
 _registry: dict[str, object] = {"index": None, "version": None, "checked": 0.0}
+_CONFIRMED_TABLE = connection.ops.quote_name(ConfirmedIdentifier._meta.db_table)
 
 
 def _registry_index() -> RegistryIndex:
@@ -50,16 +52,22 @@ class DatabaseLookups:
         wanted = set(identifiers[:200])
         if not wanted:
             return {}
-        # Two IN lists (served by the kind+value unique index), exact pairs picked here: cheaper to build and
-        # run than an OR of one condition per identifier.
-        rows = (
-            ConfirmedIdentifier.objects.filter(
-                kind__in={kind for kind, _ in wanted}, value__in={value for _, value in wanted}
-            )
-            .order_by()
-            .values_list("kind", "value", "reason")
+        # Runs on every check with contacts in it: plain SQL, because building the ORM query cost more than
+        # running it (~1 ms of a ~8 ms request). Two IN lists use the (kind, value) unique index; the exact
+        # pairs are picked here.
+        kinds = sorted({kind for kind, _ in wanted})
+        values = sorted({value for _, value in wanted})
+        kind_marks, value_marks = ", ".join(["%s"] * len(kinds)), ", ".join(["%s"] * len(values))
+        # Only the constant table name and placeholders are formatted in; every value is a query parameter.
+        sql = (
+            f"SELECT kind, value, reason FROM {_CONFIRMED_TABLE} "  # noqa: S608
+            f"WHERE kind IN ({kind_marks}) AND value IN ({value_marks})"
         )
-        return {(kind, value): reason for kind, value, reason in rows if (kind, value) in wanted}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*kinds, *values])
+            return {
+                (kind, value): reason for kind, value, reason in cursor.fetchall() if (kind, value) in wanted
+            }
 
 
 def database_lookups() -> DatabaseLookups:

@@ -116,6 +116,7 @@ _WORDS = 1  # plain words follow, with no gap: compare the next tokens in a loop
 _GAP_WORD = 2  # "a ~N b": one gap, then one plain word
 _REST = 3  # the first element matched this one token: walk the rest from the next token
 _WALK = 4  # the first element is a word class (may span several tokens): walk from the first element
+_CLASS = 5  # the pattern is one word class ("@scam_hub"): its longest phrase here
 
 
 def _plain(element: "Element") -> bool:
@@ -215,7 +216,7 @@ class PhraseIndex:
             ):
                 mode = _SIMPLE if self.simple[number] else self._shape[number]
             elif first.classes:
-                mode = _WALK
+                mode = _CLASS if len(pattern.elements) == 1 else _WALK
             else:
                 continue
             # Required words this token does not already provide: checked against the text's words once.
@@ -243,7 +244,7 @@ class PhraseIndex:
         sequences = self._words
         size = len(tokens)
         for i, token in enumerate(tokens):
-            candidates = starts.get((token.text, token.stem))
+            candidates = starts.get(token[:2])  # (text, stem)
             if candidates is None:
                 candidates = self.starts(token.text, token.stem)
             for number, pattern, mode, needed in candidates:
@@ -286,6 +287,16 @@ class PhraseIndex:
                         if following.text in exact or following.stem in stems:
                             end = j + 1
                             gaps = tuple(range(i + 1, j))
+                            break
+                    if not end:
+                        continue
+                elif mode == _CLASS:
+                    end = 0
+                    for name in pattern.elements[
+                        0
+                    ].classes:  # the first class with a phrase here, as the walk
+                        end = self.class_span(name, tokens, i) or 0
+                        if end:
                             break
                     if not end:
                         continue
@@ -349,18 +360,24 @@ class PhraseIndex:
             return i, gaps
         element = elements[k]
         if element.gap:
-            # After a gap comes a word (patterns end with one); a plain word that the token does not match is
-            # ruled out here, without a call (most sizes of most gaps).
+            # After a gap comes an element (patterns end with one). When it must match, a token it cannot
+            # start on is ruled out here, without a call (most sizes of most gaps).
             following = elements[k + 1]
-            plain = _plain(following)
+            required = not (following.gap or following.optional)
             for size in range(element.gap + 1):
                 if size and (i + size > len(tokens) or tokens[i + size - 1].brk >= SENTENCE):
                     break
-                if plain:
+                if required:
                     if i + size >= len(tokens):
                         break
                     token = tokens[i + size]
-                    if not (token.text in following.exact or token.stem in following.stems):
+                    if not (
+                        token.text in following.exact
+                        or token.stem in following.stems
+                        or (following.number and token.text.isdigit())
+                        or (following.prefixes and token.text.startswith(following.prefixes))
+                        or any(token.text in self.classes[name] for name in following.classes)
+                    ):
                         continue
                 result = self._match(elements, k + 1, tokens, i + size, gaps + tuple(range(i, i + size)))
                 if result is not None:

@@ -195,7 +195,7 @@ _NUMBERED = frozenset({"rekening", "whatsapp", "telepon", "hp", "izin", "sip3mi"
 
 def _number_abbreviation(tokens: list[Token]) -> None:
     """ "No. 123", "no rek", "no WA" mean "nomor"; only "no" in "no experience" is a negation."""
-    for i, token in enumerate(tokens[:-1]):
-        following = tokens[i + 1].text
-        if token.text == "no" and (following.isdigit() or following in _NUMBERED):
+    for i in [i for i, token in enumerate(tokens[:-1]) if token.text == "no"]:
+        token, following = tokens[i], tokens[i + 1].text
+        if following.isdigit() or following in _NUMBERED:
             tokens[i] = Token("nomor", "nomor", token.start, token.end, token.brk)
