@@ -89,7 +89,9 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("JARING_DATABASE_URL", f"sqlite:///{DATA_DIR / 'jaring.sqlite3'}"), conn_max_age=60
+        # Persistent connections: opening SQLite with its PRAGMAs cost ~6 ms of a ~13 ms request.
+        env_str("JARING_DATABASE_URL", f"sqlite:///{DATA_DIR / 'jaring.sqlite3'}"),
+        conn_max_age=env_int("JARING_CONN_MAX_AGE", 60),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -98,7 +100,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared across web processes (rate limits, lock-outs): the database by default, Redis when configured.

@@ -64,7 +64,11 @@ def inbound_process(*, inbound_id: int) -> str:
         except graph.GraphError as exc:
             return _postpone(inbound, exc)
     with transaction.atomic():
-        contact = Contact.objects.select_for_update().select_related("office", "report").get(pk=contact.pk)
+        contact = (
+            Contact.objects.select_for_update(of=("self",))
+            .select_related("office", "report")
+            .get(pk=contact.pk)
+        )
         inbound = InboundMessage.objects.select_for_update().get(pk=inbound.pk)
         if inbound.status not in (InboundMessage.Status.RECEIVED, InboundMessage.Status.PENDING):
             return inbound.status
@@ -110,7 +114,11 @@ def inbound_process(*, inbound_id: int) -> str:
 
 def _rate_limit(inbound: InboundMessage) -> str:
     with transaction.atomic():
-        contact = Contact.objects.select_for_update().select_related("office").get(pk=inbound.contact_id)
+        contact = (
+            Contact.objects.select_for_update(of=("self",))
+            .select_related("office")
+            .get(pk=inbound.contact_id)
+        )
         inbound.status = InboundMessage.Status.RATE_LIMITED
         inbound.save(update_fields=["status"])
         now = timezone.now()

@@ -176,11 +176,17 @@ def from_text(text: str, kinds: Collection[str] = KINDS) -> list[Identifier]:
             before = _PLATFORM_BEFORE.search(fold(text[max(0, m.start() - 16) : m.start()]))
             platform = _PLATFORM_WORDS[before.group(1)] if before else None
             add("handle", f"{platform}:{handle}" if platform else f"@{handle}", m.start(), m.end())
-    if _has_digits(text):
+    digit = _DIGITS.search(text)
+    if digit is not None:
         # In an ASCII text, lowered has the same offsets and IGNORECASE means ASCII case: the provider's first
         # word must then be in the lowered window before a number, a cheap test before the costly search.
         ascii_text = text.isascii()
-        for m in _NUMBER_TEXT.finditer(text) if _PROVIDER_GATE.search(lowered) else ():
+        # A number starts at its first digit or at a "+" just before it: the scan starts there, not at 0
+        # (look-behinds still see the characters before; no match can start earlier).
+        numbers = (
+            _NUMBER_TEXT.finditer(text, max(0, digit.start() - 1)) if _PROVIDER_GATE.search(lowered) else ()
+        )
+        for m in numbers:
             window = max(0, m.start() - 30)
             if ascii_text and _PROVIDER_GATE.search(lowered, window, m.start()) is None:
                 continue
@@ -200,7 +206,9 @@ def from_text(text: str, kinds: Collection[str] = KINDS) -> list[Identifier]:
                 value = normalise_passport(m.group("number"))
                 if value:
                     add("passport", value, m.start("number"), m.end("number"))
-        for m in _PLATE_TEXT.finditer(text) if "plate" in wanted else ():
+        plate = _PLATE_GATE.search(text) if "plate" in wanted else None
+        # A plate starts one or two letters before its digits: no match can start before plate.start() - 1.
+        for m in _PLATE_TEXT.finditer(text, max(0, plate.start() - 1)) if plate else ():
             if m.group(1) in _PLATE_AREAS:
                 add("plate", " ".join(m.groups()), m.start(), m.end())
     for pattern, legal in (
@@ -259,10 +267,7 @@ _URL_HINTS = ("://", "www.", "wa.me", "t.me/", "fb.me", ".com/", "whatsapp.com")
 _URL_GATE = _any_of(_URL_HINTS)
 _PROVIDER_GATE = _any_of(_PROVIDER_HINTS)
 _DIGITS = re.compile(r"\d")
-
-
-def _has_digits(text: str) -> bool:
-    return _DIGITS.search(text) is not None
+_PLATE_GATE = re.compile(r"[A-Z][ \t]?\d")  # what every match of _PLATE_TEXT contains
 
 
 def _name_words(words: str) -> str:
