@@ -9,7 +9,7 @@ Afterwards every 201 is checked against the database (each returned tracking cod
 Rate limits are switched off for the run (JARING_RATE_LIMITS=0): all clients share one address.
 Budget (DESIGN.md): >= 150 reports/s, p99 <= 200 ms, 0 lost.
 
-    .venv/bin/python benchmarks/bench_intake.py [--clients 32] [--seconds 20] [--workers 4] [--threads 4]
+    .venv/bin/python benchmarks/bench_intake.py [--clients 32] [--seconds 20] [--workers 4] [--threads 1]
 """
 
 import argparse
@@ -145,7 +145,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
     print(machine())
     with tempfile.TemporaryDirectory() as data_dir:

@@ -51,3 +51,10 @@ def test_region_api(client: Client) -> None:
 def test_openapi_schema_is_served(client: Client) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["info"]["title"] == "Jaring API"
+
+
+def test_language_link_names_the_other_language_in_that_language(client: Client, office) -> None:
+    indonesian = client.get("/petugas/masuk/").content.decode()
+    english = client.get("/en/petugas/masuk/").content.decode()
+    assert 'hreflang="en" lang="en">English</a>' in indonesian
+    assert 'hreflang="id" lang="id">Bahasa Indonesia</a>' in english

@@ -21,6 +21,7 @@ from jaring.audit.services import audit_record
 from jaring.lib import uploads
 from jaring.lib.text import search_terms
 from jaring.lib.workdays import add_working_days
+from jaring.lib.write_lock import one_writer
 from jaring.network import tasks as network_tasks
 from jaring.reports import receipts
 from jaring.reports.models import Attachment, Channel, Message, Party, Report, Status, StatusChange
@@ -146,7 +147,7 @@ def report_submit(
     written: list[str] = []
     try:
         stored = _store_files(clean_files, written)
-        with transaction.atomic():
+        with one_writer(), transaction.atomic():
             report = _insert_report(office, data, key_hash, digest, channel, today, terms)
             Party.objects.bulk_create(
                 [

@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
 
@@ -11,7 +11,9 @@ def other_language(context: dict) -> dict:
     """The language a visitor can switch to, with this page's URL in that language."""
     request = context["request"]
     current = get_language() or settings.LANGUAGE_CODE
-    code, name = next((c, n) for c, n in settings.LANGUAGES if c != current)
+    code = next(c for c, _name in settings.LANGUAGES if c != current)
+    # The language's own name ("English", "Bahasa Indonesia"): the reader of that language must recognise it.
+    name = get_language_info(code)["name_local"]
     return {"code": code, "name": name, "url": translate_url(request.get_full_path(), code)}
 
 

@@ -1,0 +1,44 @@
+"""One writer at a time on SQLite, queued by the kernel instead of SQLite's busy handler.
+
+SQLite has a single write lock. A transaction that misses it sleeps in SQLite's busy handler in growing steps
+(up to 100 ms) instead of queueing, so under concurrent intake most of the time is spent asleep while the lock
+is free (measured: 12 ms CPU a report, enough for ~167 reports/s on two cores, yet 80/s with a p99 of 2.3 s).
+Hot write paths take an exclusive flock on a file beside the database first: waiters wake as soon as it is
+released. A thread lock orders the threads of one process (flock is shared by all threads of a process).
+PostgreSQL locks rows, not the database: there this is a no-op.
+"""
+
+import fcntl
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import connection
+
+_thread_lock = threading.Lock()
+_fd: int | None = None
+
+
+def _lock_file() -> int:
+    global _fd
+    if _fd is None:
+        path = f"{settings.DATABASES['default']['NAME']}.write-lock"
+        _fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    return _fd
+
+
+@contextmanager
+def one_writer() -> Iterator[None]:
+    name = str(settings.DATABASES["default"]["NAME"])
+    if connection.vendor != "sqlite" or name == ":memory:" or "mode=memory" in name:
+        yield
+        return
+    with _thread_lock:
+        fd = _lock_file()
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
