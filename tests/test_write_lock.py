@@ -1,12 +1,9 @@
 import threading
 import time
 
-import pytest
-
 from jaring.lib import write_lock
 
 
-@pytest.mark.skipif("connection.vendor != 'sqlite'")
 def test_writers_queue_one_after_another_on_a_sqlite_file(settings, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(write_lock, "_fd", None)
     settings.DATABASES = {
