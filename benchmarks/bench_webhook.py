@@ -22,7 +22,6 @@ import json
 import os
 import random
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,7 @@ import threading
 import time
 from pathlib import Path
 
-from common import free_port, machine, wait_until_up  # noqa: E402
+from common import free_port, latency_summary, machine, wait_until_up  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -135,15 +134,7 @@ def run_for(port: int, clients: int, seconds: float) -> dict:
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
-    latencies.sort()
-    return {
-        "ok": len(latencies),
-        "rate": len(latencies) / wall,
-        "p50": statistics.median(latencies) * 1000 if latencies else 0,
-        "p99": latencies[max(int(len(latencies) * 0.99) - 1, 0)] * 1000 if latencies else 0,
-        "ids": ids,
-        "errors": errors,
-    }
+    return {**latency_summary(latencies, wall), "ids": ids, "errors": errors}
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ import http.client
 import os
 import platform
 import socket
+import statistics
 import subprocess
 import time
 from pathlib import Path
@@ -50,3 +51,15 @@ def wait_until_up(
         except OSError:
             time.sleep(0.1)
     raise SystemExit(f"the server did not answer in {seconds:.0f} s")
+
+
+def latency_summary(latencies: list[float], wall: float) -> dict:
+    """Rate and p50/p99 in ms of successful requests (latencies in seconds, sorted in place)."""
+    latencies.sort()
+    n = len(latencies)
+    return {
+        "ok": n,
+        "rate": n / wall,
+        "p50": statistics.median(latencies) * 1000 if n else 0,
+        "p99": latencies[max(int(n * 0.99) - 1, 0)] * 1000 if n else 0,
+    }
