@@ -112,7 +112,8 @@ def test_redelivered_message_is_stored_and_answered_once(chat, graph):
     chat.post(payload)
     assert InboundMessage.objects.count() == 1
     assert len(graph.sent) == answers == 1
-    assert AuditEvent.objects.filter(action="whatsapp.inbound").count() == 1
+    # The message row records the receipt; its handling is audited once.
+    assert AuditEvent.objects.filter(action="whatsapp.processed").count() == 1
 
 
 @pytest.mark.django_db
@@ -129,6 +130,20 @@ def test_sender_number_is_stored_encrypted_and_hashed(chat, graph):
     assert "Siti" not in raw_name
     cursor_text = InboundMessage.objects.values_list("body", flat=True)
     assert list(cursor_text) == ["halo"]
+
+
+@pytest.mark.django_db
+def test_changed_profile_name_is_kept_encrypted(chat, graph):
+    chat.send("halo")
+    chat.name = "Siti Aminah"
+    chat.send("menu")
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT profile_name FROM channels_contact")
+        (raw_name,) = cursor.fetchone()
+    assert "Siti" not in raw_name
+    assert Contact.objects.get().profile_name == "Siti Aminah"
 
 
 @pytest.mark.django_db

@@ -26,6 +26,16 @@ def test_tracking_code_is_short_and_unambiguous(submitted):
     assert not set(body) & set("01OIL")
 
 
+def test_a_tracking_code_already_taken_is_drawn_again(submitted, office, monkeypatch):
+    taken, _key = submitted
+    codes = iter([taken.tracking_code, "JRG-ABCD-EFGH"])  # the random draw repeats an existing code once
+    monkeypatch.setattr(receipts, "new_tracking_code", lambda: next(codes))
+    report, _key = report_submit(office=office, **valid_fields())
+    assert report.tracking_code == "JRG-ABCD-EFGH"
+    assert Report.objects.count() == 2
+    assert AuditEvent.objects.filter(action="report.submitted").count() == 2
+
+
 def test_follow_up_key_carries_at_least_80_bits_and_is_stored_only_as_argon2(submitted):
     report, key = submitted
     symbols = key.replace("-", "")

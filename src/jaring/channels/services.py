@@ -20,6 +20,7 @@ from jaring.channels import graph, tasks
 from jaring.channels.identity import wa_hash
 from jaring.channels.models import Alert, Contact, InboundMessage, OutboundMessage
 from jaring.channels.webhook import Events, InboundEvent, StatusEvent
+from jaring.lib.write_lock import one_writer
 from jaring.reports.models import Message, Report
 
 log = logging.getLogger(__name__)
@@ -48,10 +49,10 @@ class NoOffice(Exception):  # noqa: N818 - a state of the installation
     """No office is configured yet: nobody could read the message, so it is refused (Meta retries later)."""
 
 
-def _contact_for(event: InboundEvent, office: Office | None, known: dict[str, Contact]) -> Contact:
+def _contact_id(event: InboundEvent, office: Office | None, known: dict[str, tuple[int, str]]) -> int:
+    """The sender's contact id; `known` maps wa_hash -> (id, profile name) and learns new senders."""
     key = wa_hash(event.wa_id)
-    contact = known.get(key)
-    if contact is None:
+    if key not in known:
         # The office is only needed for a new sender.
         office = office or primary_office()
         if office is None:
@@ -59,30 +60,36 @@ def _contact_for(event: InboundEvent, office: Office | None, known: dict[str, Co
         contact, _ = Contact.objects.get_or_create(
             wa_hash=key, defaults={"office": office, "wa_id": event.wa_id, "profile_name": event.profile_name}
         )
-        known[key] = contact
-    elif event.profile_name and contact.profile_name != event.profile_name:
-        contact.profile_name = event.profile_name
-        contact.save(update_fields=["profile_name"])
-    return contact
+        known[key] = (contact.pk, contact.profile_name)
+    contact_id, profile_name = known[key]
+    if event.profile_name and profile_name != event.profile_name:
+        Contact.objects.filter(pk=contact_id).update(profile_name=event.profile_name)
+        known[key] = (contact_id, event.profile_name)
+    return contact_id
 
 
 def inbound_store(*, events: Events, office: Office | None = None) -> list[int]:
     """Stores each new message once (a redelivered id is skipped) and queues its processing with it.
 
-    New senders join `office` (default: the primary office); raises NoOffice when there is none.
+    New senders join `office` (default: the primary office); raises NoOffice when there is none. This is the
+    acknowledgement path, so it writes two rows a message: the message (the record of its receipt) and its
+    task. The audit event is written when the task handles the message (`whatsapp.processed`).
     """
     new_ids: list[int] = []
     # Known senders are read before the transaction: SQLite's write lock is then held only for the inserts.
     hashes = {wa_hash(event.wa_id) for event in events.messages}
-    known = {c.wa_hash: c for c in Contact.objects.select_related("office").filter(wa_hash__in=hashes)}
-    with transaction.atomic():
+    known = {
+        key: (pk, name)
+        for key, pk, name in Contact.objects.filter(wa_hash__in=hashes).values_list("wa_hash", "pk", "profile_name")
+    }
+    with one_writer(), transaction.atomic():
         for event in events.messages:
-            contact = _contact_for(event, office, known)
+            contact_id = _contact_id(event, office, known)
             try:
                 with transaction.atomic():
                     inbound = InboundMessage.objects.create(
                         wamid=event.wamid,
-                        contact=contact,
+                        contact_id=contact_id,
                         kind=event.kind,
                         body=event.body,
                         media_id=event.media_id,
@@ -92,13 +99,6 @@ def inbound_store(*, events: Events, office: Office | None = None) -> list[int]:
                     )
             except IntegrityError:  # Meta redelivered an id we already have: acknowledge, store nothing
                 continue
-            audit_record(
-                action="whatsapp.inbound",
-                actor_label=ACTOR,
-                obj=inbound,
-                office=contact.office,
-                summary=event.kind,
-            )
             new_ids.append(inbound.pk)
         for inbound_id in new_ids:
             tasks.enqueue_inbound_with_commit(inbound_id)

@@ -141,79 +141,91 @@ def report_submit(
 
     # CPU work before the transaction so that SQLite's single writer lock is held as briefly as possible.
     key = receipts.new_follow_up_key()
-    key_hash = receipts.hash_key(key)
+    key_hash = receipts.hash_key(key)  # argon2: before the write lock
     party_rows = data.pop("parties")
-    terms = search_terms(" ".join([data["description"], *(p.value for p in party_rows)]))
+    data["search_text"] = search_terms(" ".join([data["description"], *(p.value for p in party_rows)]))
+    data["verify_due"] = add_working_days(today, office.verify_days)
+    data["follow_up_due"] = add_working_days(today, office.follow_up_days)
     written: list[str] = []
     try:
         stored = _store_files(clean_files, written)
-        with one_writer(), transaction.atomic():
-            report = _insert_report(office, data, key_hash, digest, channel, today, terms)
-            Party.objects.bulk_create(
-                [
-                    Party(report=report, kind=p.kind, value=p.value, normalized=p.normalized)
-                    for p in party_rows
-                ]
-            )
-            _attachment_rows(stored, report, None, Message.Author.PELAPOR)
-            StatusChange.objects.create(report=report, from_status="", to_status=Status.BARU)
-            audit_record(
-                action="report.submitted",
-                actor_label=f"pelapor/{channel}",
-                obj=report,
-                office=office,
-                summary=f"{report.tracking_code} {report.category}",
-                data={
-                    "channel": channel,
-                    "category": report.category,
-                    "identity_mode": report.identity_mode,
-                    "parties": len(party_rows),
-                    "attachments": len(stored),
-                },
-            )
-            if digest:
-                receipts.remember(digest, report.tracking_code, key)
-            # Jaringan (issue #6): the linking task is queued in this transaction (a row of the database task
-            # backend), so a stored report always has its linking job; the worker runs it after commit.
-            network_tasks.enqueue_report(report.pk)
+        for _attempt in range(5):
+            code = receipts.new_tracking_code()
+            try:
+                report = _store_report(
+                    code=code,
+                    office=office,
+                    data=data,
+                    key=key,
+                    key_hash=key_hash,
+                    digest=digest,
+                    channel=channel,
+                    party_rows=party_rows,
+                    stored=stored,
+                )
+                return report, key
+            except IntegrityError:
+                # The whole transaction rolled back (no savepoint: the common path stays one flat transaction).
+                # The same submission token committed first by a concurrent request: answer with that report;
+                # a tracking code taken already (rare): retry with another; anything else is a real error.
+                if digest and (existing := Report.objects.filter(submission_token=digest).first()):
+                    raise DuplicateSubmission(existing) from None
+                if not Report.objects.filter(tracking_code=code).exists():
+                    raise
+        raise IntegrityError("could not allocate a unique tracking code")
     except BaseException:
         for name in written:
             uploads.delete(name)
         raise
-    return report, key
 
 
-def _insert_report(
+def _store_report(
+    *,
+    code: str,
     office: Office,
     data: dict[str, Any],
+    key: str,
     key_hash: str,
     digest: str | None,
     channel: str,
-    today: date,
-    terms: str,
+    party_rows: list[Any],
+    stored: list[Any],
 ) -> Report:
-    report = Report(
-        office=office,
-        follow_up_key_hash=key_hash,
-        submission_token=digest,
-        channel=channel,
-        verify_due=add_working_days(today, office.verify_days),
-        follow_up_due=add_working_days(today, office.follow_up_days),
-        search_text=terms,
-        **data,
-    )
-    for _attempt in range(5):
-        report.tracking_code = receipts.new_tracking_code()
-        try:
-            with transaction.atomic():
-                report.save(force_insert=True)
-            return report
-        except IntegrityError:
-            report.pk = None
-            if digest and Report.objects.filter(submission_token=digest).exists():
-                # A concurrent request with the same token committed first.
-                raise DuplicateSubmission(Report.objects.get(submission_token=digest)) from None
-    raise IntegrityError("could not allocate a unique tracking code")
+    """The report and everything that belongs to it, in one write transaction."""
+    with one_writer(), transaction.atomic():
+        report = Report.objects.create(
+            office=office,
+            tracking_code=code,
+            follow_up_key_hash=key_hash,
+            submission_token=digest,
+            channel=channel,
+            **data,
+        )
+        Party.objects.bulk_create(
+            [Party(report=report, kind=p.kind, value=p.value, normalized=p.normalized) for p in party_rows]
+        )
+        _attachment_rows(stored, report, None, Message.Author.PELAPOR)
+        StatusChange.objects.create(report=report, from_status="", to_status=Status.BARU)
+        audit_record(
+            action="report.submitted",
+            actor_label=f"pelapor/{channel}",
+            obj=report,
+            office=office,
+            summary=f"{report.tracking_code} {report.category}",
+            data={
+                "channel": channel,
+                "category": report.category,
+                "identity_mode": report.identity_mode,
+                "parties": len(party_rows),
+                "attachments": len(stored),
+            },
+        )
+        if digest:
+            receipts.remember(digest, report.tracking_code, key)
+        # Jaringan (issue #6): the linking task is queued in this transaction (a row of the database task
+        # backend), so a stored report always has its linking job; the worker runs it after commit.
+        network_tasks.enqueue_report(report.pk)
+    return report
 
 
 def report_follow_up(*, tracking_code: str, key: str) -> Report | None:
