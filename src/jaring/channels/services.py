@@ -80,7 +80,9 @@ def inbound_store(*, events: Events, office: Office | None = None) -> list[int]:
     hashes = {wa_hash(event.wa_id) for event in events.messages}
     known = {
         key: (pk, name)
-        for key, pk, name in Contact.objects.filter(wa_hash__in=hashes).values_list("wa_hash", "pk", "profile_name")
+        for key, pk, name in Contact.objects.filter(wa_hash__in=hashes).values_list(
+            "wa_hash", "pk", "profile_name"
+        )
     }
     with one_writer(), transaction.atomic():
         for event in events.messages:
