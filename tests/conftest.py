@@ -5,6 +5,7 @@ from django.test import Client
 
 from jaring.accounts import demo
 from jaring.accounts.models import Agency, Office, User
+from jaring.accounts.selectors import forget_primary_office
 
 PASSWORD = "test-password-123"
 
@@ -24,7 +25,9 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(settings, request):
-    """Rate limits and lock-outs live in the cache; every test starts with an empty one of its own."""
+    """Rate limits and lock-outs live in the cache; every test starts with an empty one of its own (and
+    without the primary office that an earlier test's rolled-back database held)."""
+    forget_primary_office()
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
