@@ -5,6 +5,7 @@ Split from lib/identifiers.py (the entry points: normalise, extract, from_text).
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from jaring.lib.phones import normalise_phone
 
@@ -20,7 +21,10 @@ def fold(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"[0-9a-z]+", fold(text))
+    return _TOKEN.findall(fold(text))
+
+
+_TOKEN = re.compile(r"[0-9a-z]+")
 
 
 # --- phones, e-mail -----------------------------------------------------------------------------------------
@@ -216,6 +220,10 @@ _ACCOUNT = re.compile(_PROVIDER_PREFIX + _NUMBER, re.IGNORECASE)
 _NUMBER_TEXT = re.compile(r"(?<![\d+])" + _NUMBER)
 _PROVIDER_BEFORE = re.compile(_PROVIDER_PREFIX + r"$", re.IGNORECASE)
 MAX_ACCOUNT_DIGITS = 20
+# Compiled once: these run for every account of a batch (re.sub with a string looks the pattern up each time).
+_ACCOUNT_SEPARATORS = re.compile(r"[ .-]")
+_SPACES = re.compile(r"\s+")
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def normalise_account(raw: str) -> list[tuple[str, str]]:
@@ -223,15 +231,20 @@ def normalise_account(raw: str) -> list[tuple[str, str]]:
     match = _ACCOUNT.search(raw)
     if match is not None:
         return _account_value(match.group("provider"), match.group("number"))
-    digits = re.sub(r"[ .-]", "", raw.strip())
+    digits = _ACCOUNT_SEPARATORS.sub("", raw.strip())
     if digits.isdigit() and 6 <= len(digits) <= MAX_ACCOUNT_DIGITS:
         return [("account", f"bank:{digits}")]  # bank unknown: still comparable with other bank-less rows
     return []
 
 
+@lru_cache(maxsize=1024)
+def _provider(raw: str) -> str:
+    return fold(_SPACES.sub(" ", raw))  # cached: a batch writes the same few bank names again and again
+
+
 def _account_value(provider_raw: str, number: str) -> list[tuple[str, str]]:
-    provider = fold(re.sub(r"\s+", " ", provider_raw))
-    digits = re.sub(r"\D", "", number)
+    provider = _provider(provider_raw)
+    digits = number if number.isascii() and number.isdecimal() else _NOT_DIGIT.sub("", number)
     if provider in _WALLETS:
         e164 = normalise_phone(number)
         return [("account", f"{_WALLETS[provider]}:{e164}")] if e164 else []

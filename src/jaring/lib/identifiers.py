@@ -9,7 +9,7 @@ search backtrack; values longer than any real identifier (a 500-digit "phone") a
 """
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -44,7 +44,7 @@ from jaring.lib.identifier_forms import (  # noqa: F401 - normalise_url etc. are
     normalise_url,
     normalise_vessel,
 )
-from jaring.lib.phones import find_phones, normalise_phone
+from jaring.lib.phones import find_phones_from, normalise_phone
 
 KINDS = ("phone", "email", "url", "handle", "account", "company", "person", "passport", "plate", "vessel")
 MAX_TEXT = 20_000  # characters of one text scanned (reports are capped well below this)
@@ -137,19 +137,30 @@ def from_text(text: str, kinds: Collection[str] = KINDS) -> list[Identifier]:
     depends on which others were asked for.
     """
     text = text[:MAX_TEXT]
-    found: list[Identifier] = []
+    return [Identifier(k, v, text[s:e], "text", s, e) for k, v, s, e in _scan(text, kinds)]
+
+
+def text_values(text: str) -> list[tuple[str, str]]:
+    """(kind, value) of every identifier of from_text(text), without the Identifier objects (batch linker)."""
+    return [(kind, value) for kind, value, _, _ in _scan(text[:MAX_TEXT], KINDS)]
+
+
+def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int]]:
+    """from_text as (kind, value, start, end) tuples."""
+    found: list[tuple[str, str, int, int]] = []
     taken: list[tuple[int, int]] = []  # spans already claimed by links, e-mails and accounts
     wanted = KINDS if kinds is KINDS else frozenset(kinds)
 
     def add(kind: str, value: str, start: int, end: int) -> None:
         if kind in wanted:
-            found.append(Identifier(kind, value, text[start:end], "text", start, end))
+            found.append((kind, value, start, end))
 
     def free(start: int) -> bool:
         return not any(s <= start < e for s, e in taken)
 
-    if "@" in text:
-        for m in _EMAIL.finditer(text):
+    at = text.find("@")
+    if at >= 0:
+        for m in _emails(text, at):
             email = normalise_email(m.group())
             if email:
                 add("email", email, m.start(), m.end())
@@ -157,20 +168,19 @@ def from_text(text: str, kinds: Collection[str] = KINDS) -> list[Identifier]:
     lowered = text.lower()
     if _URL_GATE.search(lowered):
         for m in _URL.finditer(text):
-            if not free(m.start()):
+            if taken and not free(m.start()):
                 continue
             raw = m.group().rstrip(".,;:!?")
             for kind, value in normalise_url(raw):
                 add(kind, value, m.start(), m.start() + len(raw))
             taken.append((m.start(), m.start() + len(raw)))
-    at = text.find("@")
     while at >= 0:
         # A handle starts at an "@": matching at each one equals _HANDLE.finditer (its look-behind still
         # sees the characters before), without trying the pattern at every position of the text.
         m = _HANDLE.match(text, at)
         at = text.find("@", m.end() if m else at + 1)
         if m:
-            if not free(m.start()):
+            if taken and not free(m.start()):
                 continue
             handle = m.group(1).lower().rstrip(".")
             before = _PLATFORM_BEFORE.search(fold(text[max(0, m.start() - 16) : m.start()]))
@@ -178,26 +188,29 @@ def from_text(text: str, kinds: Collection[str] = KINDS) -> list[Identifier]:
             add("handle", f"{platform}:{handle}" if platform else f"@{handle}", m.start(), m.end())
     digit = _DIGITS.search(text)
     if digit is not None:
+        first = digit.start()
         # In an ASCII text, lowered has the same offsets and IGNORECASE means ASCII case: the provider's first
         # word must then be in the lowered window before a number, a cheap test before the costly search.
         ascii_text = text.isascii()
         # A number starts at its first digit or at a "+" just before it: the scan starts there, not at 0
         # (look-behinds still see the characters before; no match can start earlier).
-        numbers = (
-            _NUMBER_TEXT.finditer(text, max(0, digit.start() - 1)) if _PROVIDER_GATE.search(lowered) else ()
-        )
+        numbers = _numbers(text, max(0, first - 1)) if _PROVIDER_GATE.search(lowered) else ()
         for m in numbers:
             window = max(0, m.start() - 30)
-            if ascii_text and _PROVIDER_GATE.search(lowered, window, m.start()) is None:
-                continue
+            if ascii_text:
+                hint = _PROVIDER_GATE.search(lowered, window, m.start())
+                if hint is None:
+                    continue
+                # A provider starts with a hint, so at the first hint or later; "bank " may precede it.
+                window = max(window, hint.start() - 6)
             before = _PROVIDER_BEFORE.search(text, window, m.start())
-            if before is None or not free(before.start()):
+            if before is None or (taken and not free(before.start())):
                 continue
             for kind, value in _account_value(before.group("provider"), m.group("number")):
                 add(kind, value, before.start(), m.end())
                 taken.append((before.start(), m.end()))
-        for e164, start, end, _raw in find_phones(text) if _PHONE_HINT.search(text) else ():
-            if free(start):
+        for e164, start, end, _raw in find_phones_from(text, max(0, first - 2)):
+            if not taken or free(start):
                 add("phone", e164, start, end)
         if "passport" in wanted and (
             "aspor" in text or "ASPOR" in text or "assport" in text or "ASSPORT" in text
@@ -206,24 +219,16 @@ def from_text(text: str, kinds: Collection[str] = KINDS) -> list[Identifier]:
                 value = normalise_passport(m.group("number"))
                 if value:
                     add("passport", value, m.start("number"), m.end("number"))
-        plate = _PLATE_GATE.search(text) if "plate" in wanted else None
+        # A plate's letter is at most two characters before a digit: none before the first digit - 2.
+        plate = _PLATE_GATE.search(text, max(0, first - 2)) if "plate" in wanted else None
         # A plate starts one or two letters before its digits: no match can start before plate.start() - 1.
         for m in _PLATE_TEXT.finditer(text, max(0, plate.start() - 1)) if plate else ():
             if m.group(1) in _PLATE_AREAS:
                 add("plate", " ".join(m.groups()), m.start(), m.end())
-    for pattern, legal in (
-        (_COMPANY_ID, ("PT", "P.T", "CV ", "UD ")),
-        (_COMPANY_FOREIGN, ("Sdn", "SDN", "Pte", "PTE")),
-    ):
-        if any(form in text for form in legal):
-            for m in pattern.finditer(text):
-                name = _name_words(m.group(1))
-                value = normalise_company(name) if name else None
-                if value:
-                    end = (
-                        m.start(1) + m.group(1).find(name) + len(name) if pattern is _COMPANY_ID else m.end()
-                    )
-                    add("company", value, m.start(), end)
+    if "PT" in text or "P.T" in text or "CV " in text or "UD " in text:
+        _companies(text, _COMPANY_ID, add)
+    if "Sdn" in text or "SDN" in text or "Pte" in text or "PTE" in text:
+        _companies(text, _COMPANY_FOREIGN, add)
     if "person" in wanted and _PERSON_GATE.search(text):
         _people(text, add)
     if "vessel" in wanted and _VESSEL_GATE.search(text):
@@ -235,6 +240,50 @@ def from_text(text: str, kinds: Collection[str] = KINDS) -> list[Identifier]:
     return found[:MAX_PER_RECORD]
 
 
+def _emails(text: str, at: int) -> Iterator[re.Match]:
+    """_EMAIL.finditer(text), searched only from 64 characters (the longest local part) before each "@" that
+    can be an e-mail's, and not at all after the last one (look-behinds and \\b still see the characters
+    before the start position)."""
+    pos = 0
+    while (at := _first_mail_at(text, at)) >= 0:
+        m = _EMAIL.search(text, max(pos, at - 64))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+        at = text.find("@", pos)
+
+
+def _first_mail_at(text: str, at: int) -> int:
+    """The first "@" that can be an e-mail's (right after a character of a local part), or -1: "@budi" alone
+    needs no e-mail scan."""
+    while at == 0 or (at > 0 and text[at - 1] not in _LOCAL_PART):
+        at = text.find("@", at + 1)
+    return at
+
+
+_LOCAL_PART = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")  # as in _EMAIL
+
+
+def _numbers(text: str, pos: int) -> Iterator[re.Match]:
+    """_NUMBER_TEXT.finditer(text, pos), tried only where a number can start (see _NUMBER_START)."""
+    candidate = _NUMBER_START.search(text, pos)
+    while candidate is not None:
+        number = _NUMBER_TEXT.match(text, candidate.start())
+        if number is not None:
+            yield number
+        candidate = _NUMBER_START.search(text, number.end() if number is not None else candidate.start() + 1)
+
+
+def _companies(text: str, pattern: re.Pattern, add) -> None:  # type: ignore[no-untyped-def]
+    for m in pattern.finditer(text):
+        name = _name_words(m.group(1))
+        value = normalise_company(name) if name else None
+        if value:
+            end = m.start(1) + m.group(1).find(name) + len(name) if pattern is _COMPANY_ID else m.end()
+            add("company", value, m.start(), end)
+
+
 # Cheap substring tests that skip a regex pass over texts that cannot match it (most texts).
 _PERSON_HINTS = ("Pak ", "Pak.", "pak ", "Bapak", "Bpk", "Bu ", "Bu.", "bu ", "Ibu ", "Bang ", "bang ", "Kak ",
                  "kak ", "Mas ", "mas ", "Mba", "mba", "Om ", "Tante", "Mr", "Ms", "Tuan", "Encik", "Cik ", "Koh ",
@@ -243,8 +292,22 @@ _VESSEL_HINTS = ("KM", "KLM", "MV", "M.V.", "MT ", "SB ", "apal", "peedboat")
 
 
 def _any_of(words: Collection[str]) -> re.Pattern:
-    """One search for "any of these substrings" (same answer as any(w in text for w in words), faster)."""
-    return re.compile("|".join(re.escape(word) for word in words))
+    """One search for "any of these substrings" (same answer as any(w in text for w in words), faster).
+
+    The words are merged on their common prefixes ("b(?:ca|ni|ri)"): the regex engine then tries one branch
+    per character instead of every word; a word that is the prefix of others ends the branch (it suffices).
+    """
+    return re.compile(_prefix_tree(sorted(set(words))))
+
+
+def _prefix_tree(words: list[str]) -> str:
+    if "" in words:
+        return ""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(first) + _prefix_tree(rest) for first, rest in branches.items()]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 _PERSON_GATE = _any_of(_PERSON_HINTS)
@@ -261,12 +324,13 @@ def _people(text: str, add) -> None:  # type: ignore[no-untyped-def]
 
 
 _PROVIDER_HINTS = tuple(sorted({name.split()[0] for name in {**_BANKS, **_WALLETS}}))
-# At least seven digits in one run of the characters people type inside a number: else no phone to parse.
-_PHONE_HINT = re.compile(r"\d(?:[ \-.()+]{0,3}\d){6}")
 _URL_HINTS = ("://", "www.", "wa.me", "t.me/", "fb.me", ".com/", "whatsapp.com")
 _URL_GATE = _any_of(_URL_HINTS)
 _PROVIDER_GATE = _any_of(_PROVIDER_HINTS)
 _DIGITS = re.compile(r"\d")
+# The first character of a _NUMBER_TEXT match, not after a digit or "+" (its look-behind, put after that
+# character so that the regex engine skips to candidates instead of trying the pattern at every position).
+_NUMBER_START = re.compile(r"[+\d](?<![\d+].)")
 _PLATE_GATE = re.compile(r"[A-Z][ \t]?\d")  # what every match of _PLATE_TEXT contains
 
 

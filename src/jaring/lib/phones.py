@@ -5,6 +5,7 @@ quantifiers, so scanning is linear in the text length; phonenumbers only parses 
 """
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import phonenumbers
@@ -12,9 +13,17 @@ import phonenumbers
 # A run of digits and the separators people type in chats (spaces, dashes, dots, brackets). One character
 # class repeated: linear time. Each run is then cut into digit groups and numbers are assembled from them.
 _RUN = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()]*")
+# Where a run can start: its first character, not after a letter, digit or "+" (the look-behind of _RUN, put
+# after that character so that the regex engine can skip to candidates without trying every position).
+_RUN_START = re.compile(r"[+(\d](?<![\w+].)")
 _GROUP = re.compile(r"\d+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_NOT_DIAL = re.compile(r"[^\d+]")  # what is left of a typed number when it is dialled
 _MONEY_BEFORE = re.compile(r"(?:rp|rm|myr|sgd|usd|idr|s\$|\$|nt\$|twd|hkd)\s?$", re.IGNORECASE)
+# The last characters of _MONEY_BEFORE's words (no other character matches them ignoring case). A match ends
+# one of them at most three characters before a run (a space, then a newline that "$" may precede): without
+# one there, the search is skipped.
+_MONEY_ENDS = frozenset("pPmMrRdD$")
 # Country calling codes tried when a number is written without "+" but with its country code.
 _KNOWN_CODES = ("62", "60", "65")
 MAX_PHONES = 200
@@ -51,16 +60,29 @@ _FAST = {region: _region_test(region) for region in ("ID", "MY", "SG")}
 _FAST_BY_CODE = {code: (general, types) for code, general, types in _FAST.values()}
 
 
-def _matches(national: str, test: tuple[frozenset[int], re.Pattern] | None) -> bool:
-    if test is None:
-        return False
-    lengths, pattern = test
-    return (not lengths or len(national) in lengths) and pattern.fullmatch(national) is not None
+def _fits(test: tuple[frozenset[int], re.Pattern] | None, length: int) -> bool:
+    return test is not None and (not test[0] or length in test[0])
+
+
+def _valid_pattern(code: str, length: int) -> re.Pattern | None:
+    """The validity test for national numbers of one length as one pattern: the general description and any
+    type that allows this length (a look-ahead for the first, an alternation of the others)."""
+    general, types = _FAST_BY_CODE[code]
+    alternatives = [f"(?:{test[1].pattern})" for test in types if _fits(test, length)]
+    if not _fits(general, length) or not alternatives:
+        return None
+    return re.compile(rf"(?=(?:{general[1].pattern})\Z)(?:{'|'.join(alternatives)})")
+
+
+_VALID: dict[tuple[str, int], re.Pattern | None] = {}  # (code, length) -> pattern; filled on first use
 
 
 def _fast_valid(code: str, national: str) -> bool:
-    general, types = _FAST_BY_CODE[code]
-    return national[:1] != "0" and _matches(national, general) and any(_matches(national, t) for t in types)
+    if national[:1] == "0":
+        return False
+    shape = (code, len(national))
+    pattern = _VALID[shape] if shape in _VALID else _VALID.setdefault(shape, _valid_pattern(*shape))
+    return pattern is not None and pattern.fullmatch(national) is not None
 
 
 def _fast_e164(digits: str, default_region: str) -> str | None | bool:
@@ -102,7 +124,7 @@ def normalise_phone(raw: str, default_region: str = "ID") -> str | None:
     0812-3456-7890 -> +6281234567890; 012-345 6789 -> +60123456789 (Malaysian mobiles start with 01);
     6281234567890 -> +6281234567890; +65 9123 4567 -> +6591234567.
     """
-    digits = re.sub(r"[^\d+]", "", raw)
+    digits = raw if raw.isascii() and raw.isdecimal() else _NOT_DIAL.sub("", raw)
     if not digits or len(digits) > 17:
         return None
     if digits.startswith("00"):
@@ -148,11 +170,19 @@ def find_phones(text: str, default_region: str = "ID") -> list[tuple[str, int, i
 
     Repeated numbers are all returned (each occurrence has its own offsets); normalisation is cached.
     """
+    return find_phones_from(text, 0, default_region)
+
+
+def find_phones_from(text: str, pos: int, default_region: str = "ID") -> list[tuple[str, int, int, str]]:
+    """find_phones(text) when no run can start before pos (a run starts at most two characters, "+(" or
+    "00", before its first digit: pos = first digit - 2 is safe)."""
     found: list[tuple[str, int, int, str]] = []
-    for run in _RUN.finditer(text):
+    for run in _runs(text, pos):
         if run.end() - run.start() < 7:
             continue  # fewer than 7 characters cannot hold the 7 digits _parse_candidate asks for
-        if _MONEY_BEFORE.search(text[max(0, run.start() - 4) : run.start()]):
+        if not _MONEY_ENDS.isdisjoint(text[max(0, run.start() - 3) : run.start()]) and _MONEY_BEFORE.search(
+            text[max(0, run.start() - 4) : run.start()]
+        ):
             continue
         start = run.start()
         found.extend(
@@ -164,6 +194,16 @@ def find_phones(text: str, default_region: str = "ID") -> list[tuple[str, int, i
     return found
 
 
+def _runs(text: str, pos: int) -> Iterator[re.Match]:
+    """_RUN.finditer(text, pos), tried only where a run can start."""
+    candidate = _RUN_START.search(text, pos)
+    while candidate is not None:
+        run = _RUN.match(text, candidate.start())
+        if run is not None:
+            yield run
+        candidate = _RUN_START.search(text, run.end() if run is not None else candidate.start() + 1)
+
+
 @lru_cache(maxsize=50_000)
 def _run_numbers(run: str, region: str) -> tuple[tuple[str, int, int, str], ...]:
     """The numbers of one run with offsets inside the run: a run's numbers depend on its characters only, and
@@ -173,7 +213,7 @@ def _run_numbers(run: str, region: str) -> tuple[tuple[str, int, int, str], ...]
 
 def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[str, int, int, str]]:
     """Cut a run into numbers: from each digit group, the longest valid number of up to six groups."""
-    groups = [(m.start(), m.end()) for m in _GROUP.finditer(text, start, end)]
+    groups = [m.span() for m in _GROUP.finditer(text, start, end)]
     numbers: list[tuple[str, int, int, str]] = []
     i = 0
     while i < len(groups):
@@ -191,11 +231,11 @@ def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[
             digits += groups[last][1] - groups[last][0]
             if digits > 15:
                 break
-            candidates.append(last)
+            candidates.append((last, digits))
             last += 1
-        for j in reversed(candidates):
+        for j, digit_count in reversed(candidates):
             raw = text[first : groups[j][1]]
-            hit = _parse_candidate(raw, first, region)
+            hit = _parse_candidate(raw, first, region, digit_count)
             if hit is not None:
                 best = (hit, j)
                 break
@@ -207,11 +247,11 @@ def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[
     return numbers
 
 
-def _parse_candidate(raw: str, start: int, default_region: str) -> tuple[str, int, int, str] | None:
-    if _THOUSANDS.fullmatch(raw):
-        return None
-    digit_count = sum(ch.isdigit() for ch in raw)
-    if digit_count < 7 or digit_count > 15:
-        return None
+def _parse_candidate(
+    raw: str, start: int, default_region: str, digit_count: int
+) -> tuple[str, int, int, str] | None:
+    """digit_count: the digits of raw (its digit groups' lengths; the rest are separators)."""
+    if digit_count < 7 or digit_count > 15 or ("." in raw and _THOUSANDS.fullmatch(raw)):
+        return None  # a run holds no "," and _THOUSANDS needs a separator: without a "." it cannot match
     e164 = normalise_phone(raw, default_region)
     return None if e164 is None else (e164, start, start + len(raw), raw)

@@ -17,11 +17,11 @@ from jaring.lib.identifiers import (
     MAX_PER_RECORD,
     Identifier,
     extract,
-    from_text,
     is_weak,
     key,
     normalise,
     party_values,
+    text_values,
 )
 
 STOPLIST_FILE = Path(__file__).resolve().parent / "data" / "stoplist.txt"
@@ -143,6 +143,25 @@ class Linker:
             self.edge_ident.append(self._ident(identifier_key))
         return record
 
+    def add_rows(self, rows: Iterable[tuple[object, Iterable[str]]]) -> None:
+        """add_keys for each (record_id, keys), with its calls inlined: the batch adds millions of keys."""
+        ids, parent, size = self.ids, self.uf.parent, self.uf.size
+        index, known, first_record = self.index, self.keys, self.first_record
+        edge_record, edge_ident = self.edge_record, self.edge_ident
+        for record_id, keys in rows:
+            record = len(parent)
+            parent.append(record)
+            size.append(1)
+            ids.append(record_id)
+            for identifier_key in keys:
+                number = index.get(identifier_key)
+                if number is None:
+                    number = index[identifier_key] = len(known)
+                    known.append(identifier_key)
+                    first_record.append(-1)
+                edge_record.append(record)
+                edge_ident.append(number)
+
     def add(self, record_id: object, text: str | None = None, parties: list[dict] | None = None) -> int:
         return self.add_keys(record_id, linking_keys(extract(text, parties), self.stoplist))
 
@@ -171,10 +190,25 @@ class Linker:
 
     def clusters(self) -> Iterator[Cluster]:
         """Every record in exactly one cluster (singletons too), largest clusters first."""
+        counts, groups = self.groups()
+        for number, records, idents in groups:
+            found = []
+            for ident in idents:
+                kind, _, value = self.keys[ident].partition("\t")
+                found.append({"kind": kind, "value": value, "records": counts[ident]})
+            yield Cluster(number, [self.ids[r] for r in records], found)
+
+    def groups(self) -> tuple[array, Iterator[tuple[int, list[int], list[int]]]]:
+        """clusters() as numbers: the record count of each identifier, and (cluster number, record indices,
+        identifier numbers) in the same order (the batch writes its output from these)."""
         counts = self.record_counts()
+        return counts, self._groups(counts)
+
+    def _groups(self, counts: array) -> Iterator[tuple[int, list[int], list[int]]]:
         limit = self.stoplist.limit(len(self.ids))
         first = array("i", [-1]) * len(self.keys)
         uf = self.uf
+        union = uf.union
         for record, ident in zip(self.edge_record, self.edge_ident, strict=True):
             if counts[ident] > limit:
                 continue
@@ -182,21 +216,41 @@ class Linker:
             if other < 0:
                 first[ident] = record
             else:
-                uf.union(other, record)
+                union(other, record)
+        # The loops below run over millions of records and identifiers: find() is called only when the parent
+        # is not already the root, and sorts use C-level keys (reverse=True keeps ties in their order).
+        parent, find = uf.parent, uf.find
         members: dict[int, list[int]] = {}
         for record in range(len(self.ids)):
-            members.setdefault(uf.find(record), []).append(record)
+            root = parent[record]
+            if parent[root] != root:
+                root = find(record)
+            group = members.get(root)
+            if group is None:
+                members[root] = [record]
+            else:
+                group.append(record)
         idents: dict[int, list[int]] = {}
         for ident, record in enumerate(first):
             if record >= 0:
-                idents.setdefault(uf.find(record), []).append(ident)
-        roots = sorted(members, key=lambda r: (-len(members[r]), members[r][0]))
-        for number, root in enumerate(roots, start=1):
-            found = []
-            for ident in sorted(idents.get(root, ()), key=lambda i: -counts[i]):
-                kind, _, value = self.keys[ident].partition("\t")
-                found.append({"kind": kind, "value": value, "records": counts[ident]})
-            yield Cluster(number, [self.ids[r] for r in members[root]], found)
+                root = parent[record]
+                if parent[root] != root:
+                    root = find(record)
+                group = idents.get(root)
+                if group is None:
+                    idents[root] = [ident]
+                else:
+                    group.append(ident)
+        # Largest first; ties by first record, the order in which members was filled.
+        roots = list(members)
+        sizes = [len(group) for group in members.values()]
+        by_count = counts.__getitem__
+        for number, position in enumerate(sorted(range(len(roots)), key=sizes.__getitem__, reverse=True), 1):
+            root = roots[position]
+            found = idents.get(root, [])
+            if len(found) > 1:
+                found.sort(key=by_count, reverse=True)
+            yield number, members[root], found
 
 
 def linking_keys(identifiers: list[Identifier], stoplist: Stoplist) -> set[str]:
@@ -208,11 +262,11 @@ def record_keys(text: str | None, parties: list[dict] | None, stoplist: Stoplist
     object per structured value (the batch linker needs neither raw text nor spans)."""
     pairs = party_values(parties) if parties else []
     if text:
-        pairs.extend([(i.kind, i.value) for i in from_text(text)])
+        pairs.extend(text_values(text))
     stopped = stoplist.keys
     keys = set()
     for kind, value in pairs[:MAX_PER_RECORD]:
         identifier_key = f"{kind}\t{value}"  # key(kind, value), inlined: millions of calls
-        if identifier_key not in stopped and not is_weak(kind, value):
+        if identifier_key not in stopped and (kind != "person" or " " in value):  # is_weak, inlined
             keys.add(identifier_key)
     return sorted(keys)  # sorted: identifier numbers, and so the output's order of ties, do not vary by run
