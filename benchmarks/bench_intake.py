@@ -1,7 +1,8 @@
 """Report intake over HTTP: sustained reports/s and p50/p99 latency at 32 concurrent clients, 0 lost.
 
-Starts gunicorn (jaring.wsgi settings plus one bench-only view, benchmarks/intake_ceiling_*.py) with 4 gthread
-workers on a temporary JARING_DATA_DIR (SQLite WAL, migrated, demo office), then for each target runs N
+Starts gunicorn (jaring.wsgi settings plus one bench-only view, benchmarks/intake_ceiling_*.py) with one gthread
+worker per core (measured best on SQLite: more processes than cores only make the writer wait for a core while
+it holds the write lock) on a temporary JARING_DATA_DIR (SQLite WAL, migrated, demo office), then for each target runs N
 keep-alive clients posting JSON for a fixed time:
   - ceiling: POST /bench/insert, a bare Django view that parses the body and inserts one row;
   - intake:  POST /api/v1/reports, the real endpoint (validation, argon2 key hash, parties, status, audit),
@@ -12,7 +13,7 @@ Afterwards every 201 is checked against the database (each returned tracking cod
 Rate limits are switched off for the run (JARING_RATE_LIMITS=0): all clients share one address.
 Budget (DESIGN.md): >= 150 reports/s sustained, p99 <= 200 ms at 32 concurrent clients, 0 lost.
 
-    .venv/bin/python benchmarks/bench_intake.py [--clients 32] [--seconds 20] [--rate 150] [--workers 4] [--threads 1]
+    .venv/bin/python benchmarks/bench_intake.py [--clients 32] [--seconds 20] [--rate 150] [--workers CORES] [--threads 1]
 """
 
 import argparse
@@ -131,7 +132,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--rate", type=float, default=150, help="offered reports/s of the fixed-rate run")
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="default: one per core")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (gthread or sync)")
     args = parser.parse_args()

@@ -10,7 +10,7 @@ not stored twice. Afterwards the database must hold exactly one message and one 
 acknowledged (0 lost, 0 duplicated).
 Budget (issue #7): >= 200 webhooks/s, acknowledgement p99 <= 100 ms (at 200/s offered).
 
-    .venv/bin/python benchmarks/bench_webhook.py [--clients 16] [--seconds 15] [--rate 200] [--workers 4] [--threads 1]
+    .venv/bin/python benchmarks/bench_webhook.py [--clients 16] [--seconds 15] [--rate 200] [--workers CORES] [--threads 1]
 
 Afterwards, on the same server: GET /robots.txt (no database) and POST /bench/insert (bench_intake.py's bare view
 inserting one row: the SQLite ceiling). On a shared, loaded machine compare the webhook against those figures.
@@ -148,7 +148,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--rate", type=float, default=200, help="offered webhooks/s of the fixed-rate run")
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="default: one per core")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (gthread or sync)")
     args = parser.parse_args()
