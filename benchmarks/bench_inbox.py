@@ -24,6 +24,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from common import cpu_model  # noqa: E402
+
 QUERIES = [
     ("inbox (open, new first)", ""),
     ("inbox page 2", "@next"),
@@ -41,16 +43,6 @@ QUERIES = [
     ("search: no match (all)", "q=singapura&status=semua"),
 ]
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def calibration_ms() -> tuple[float, float]:

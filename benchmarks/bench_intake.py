@@ -22,17 +22,22 @@ import json
 import os
 import random
 import sqlite3
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from common import Schedule, cpu_seconds, free_port, latency_summary, machine, wait_until_up  # noqa: E402
+from common import (  # noqa: E402
+    Schedule,
+    add_server_arguments,
+    ceiling_server,
+    count_present,
+    cpu_seconds,
+    latency_summary,
+    machine,
+    run_threads,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 CATEGORIES = [
     "tppo",
     "pmi_nonprosedural",
@@ -118,12 +123,7 @@ def run_for(port: int, path: str, clients: int, seconds: float, rate: float | No
         )
         for i in range(clients)
     ]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - started
+    wall = run_threads(threads)
     return {**latency_summary(latencies, wall), "errors": errors, "codes": codes}
 
 
@@ -132,67 +132,30 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--rate", type=float, default=150, help="offered reports/s of the fixed-rate run")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="default: one per core")
-    parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (gthread or sync)")
+    add_server_arguments(parser)
     args = parser.parse_args()
     print(machine())
     with tempfile.TemporaryDirectory() as data_dir:
-        env = {
-            **os.environ,
-            "JARING_DATA_DIR": data_dir,
-            "JARING_RATE_LIMITS": "0",
-            "JARING_DEBUG": "0",
-            "JARING_LOG_LEVEL": "ERROR",
-            "DJANGO_SETTINGS_MODULE": "intake_ceiling_settings",
-            "PYTHONPATH": f"{ROOT / 'benchmarks'}:{os.environ.get('PYTHONPATH', '')}",
-        }
-        jaring = [str(BIN / "jaring")]
-        subprocess.run([*jaring, "migrate", "--verbosity", "0"], env=env, check=True)
-        subprocess.run([*jaring, "createcachetable"], env=env, check=True)
-        seed = "from jaring.accounts.models import Office; from jaring.accounts.demo import BATAM; " \
-            "Office.objects.get_or_create(slug='batam', defaults=BATAM)"  # fmt: skip
-        subprocess.run([*jaring, "shell", "-c", seed], env=env, check=True)
-        database = Path(data_dir) / "jaring.sqlite3"
-        with sqlite3.connect(database) as db:
-            db.execute("CREATE TABLE bench_row (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)")
-        port = free_port()
-        server = subprocess.Popen(
-            [str(BIN / "gunicorn"), "jaring.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
-             "--worker-class", args.worker_class, "--threads", str(args.threads), "--keep-alive", "30",
-             "--log-level", "warning"],
-            env=env, cwd=ROOT,
-        )  # fmt: skip
-        try:
-            wait_until_up(port, server)
+        # Rate limits off: all clients share one address.
+        with ceiling_server(data_dir, args, {"JARING_RATE_LIMITS": "0"}) as (port, server_pid):
             results = {
                 "ceiling (bare view, 1 row)": run(
-                    port, "/bench/insert", args.clients, args.seconds, server.pid
+                    port, "/bench/insert", args.clients, args.seconds, server_pid
                 ),
                 "intake (POST /api/v1/reports)": run(
-                    port, "/api/v1/reports", args.clients, args.seconds, server.pid
+                    port, "/api/v1/reports", args.clients, args.seconds, server_pid
                 ),
                 f"intake at {args.rate:.0f}/s offered": run(
-                    port, "/api/v1/reports", args.clients, args.seconds, server.pid, args.rate
+                    port, "/api/v1/reports", args.clients, args.seconds, server_pid, args.rate
                 ),
             }
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
-        with sqlite3.connect(database) as db:
+        intake = results["intake (POST /api/v1/reports)"]
+        paced = results[f"intake at {args.rate:.0f}/s offered"]
+        codes = intake["codes"] + paced["codes"]
+        with sqlite3.connect(Path(data_dir) / "jaring.sqlite3") as db:
             stored_reports = db.execute("SELECT COUNT(*) FROM reports_report").fetchone()[0]
             stored_rows = db.execute("SELECT COUNT(*) FROM bench_row").fetchone()[0]
-            intake = results["intake (POST /api/v1/reports)"]
-            paced = results[f"intake at {args.rate:.0f}/s offered"]
-            codes = intake["codes"] + paced["codes"]
-            found = 0
-            for i in range(0, len(codes), 500):
-                chunk = codes[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                found += db.execute(
-                    f"SELECT COUNT(*) FROM reports_report WHERE tracking_code IN ({marks})",  # noqa: S608
-                    chunk,
-                ).fetchone()[0]
+            found = count_present(db, "reports_report", "tracking_code", codes)
     print(
         f"{args.clients} clients, {args.seconds:.0f} s each, gunicorn {args.workers} {args.worker_class} workers x {args.threads} threads"
     )

@@ -13,7 +13,6 @@ import datetime
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from common import cpu_model, free_port, wait_until_up  # noqa: E402
+
 from jaring.screening.engine import screen  # noqa: E402
 
 DEVSET = ROOT / "tests" / "screening" / "data" / "devset.jsonl"
@@ -32,14 +33,7 @@ BIN = Path(sys.executable).parent
 
 
 def machine() -> str:
-    cpu = "unknown cpu"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
         f"{cpu}; {os.cpu_count()} cpus; load {load:.2f}; Python {platform.python_version()}; "
@@ -110,12 +104,6 @@ def worker_pids(master: int) -> list[int]:
     return [int(pid) for pid in children.read_text().split()] if children.exists() else []
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def bench_http(requests: int, conn_max_age: int | None = None) -> tuple[float, float, float]:
     texts = texts_of_500()
     with tempfile.TemporaryDirectory() as data_dir:
@@ -143,12 +131,7 @@ def bench_http(requests: int, conn_max_age: int | None = None) -> tuple[float, f
         )
         try:
             url = f"http://127.0.0.1:{port}/api/v1/screenings"
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.1)
+            wait_until_up(port, server, seconds=10)
             latencies = []
             workers = worker_pids(server.pid)
             cpu_before = 0.0

@@ -24,17 +24,22 @@ import json
 import os
 import random
 import sqlite3
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from common import Schedule, cpu_seconds, free_port, latency_summary, machine, wait_until_up  # noqa: E402
+from common import (  # noqa: E402
+    Schedule,
+    add_server_arguments,
+    ceiling_server,
+    count_present,
+    cpu_seconds,
+    latency_summary,
+    machine,
+    run_threads,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 SECRET = "bench-app-secret"  # noqa: S105 - a throw-away app secret for the benchmark server
 TEXTS = ["halo", "1", "2", "menu", "Lowongan kerja admin di Kamboja gaji 25 juta, berangkat minggu depan."]
 
@@ -112,12 +117,7 @@ def baseline(port: int, clients: int, seconds: float, method: str, path: str) ->
         threading.Thread(target=baseline_loop, args=(port, stop_at, latencies, method, path))
         for _ in range(clients)
     ]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return len(latencies) / (time.perf_counter() - started)
+    return len(latencies) / run_threads(threads)
 
 
 def run_for(port: int, clients: int, seconds: float, rate: float | None = None) -> dict:
@@ -134,13 +134,7 @@ def run_for(port: int, clients: int, seconds: float, rate: float | None = None) 
         )
         for i in range(clients)
     ]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - started
-    return {**latency_summary(latencies, wall), "ids": ids, "errors": errors}
+    return {**latency_summary(latencies, run_threads(threads)), "ids": ids, "errors": errors}
 
 
 def main() -> None:
@@ -148,61 +142,25 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--rate", type=float, default=200, help="offered webhooks/s of the fixed-rate run")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="default: one per core")
-    parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (gthread or sync)")
+    add_server_arguments(parser)
     args = parser.parse_args()
     print(machine())
     with tempfile.TemporaryDirectory() as data_dir:
         env = {
-            **os.environ,
-            "JARING_DATA_DIR": data_dir,
-            "JARING_DEBUG": "0",
-            "JARING_LOG_LEVEL": "ERROR",
             "JARING_WHATSAPP_APP_SECRET": SECRET,
             "JARING_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-            # bench_intake.py's settings: the application plus one bare view inserting one row (the ceiling).
-            "DJANGO_SETTINGS_MODULE": "intake_ceiling_settings",
-            "PYTHONPATH": f"{ROOT / 'benchmarks'}:{os.environ.get('PYTHONPATH', '')}",
         }
-        jaring = [str(BIN / "jaring")]
-        subprocess.run([*jaring, "migrate", "--verbosity", "0"], env=env, check=True)
-        subprocess.run([*jaring, "createcachetable"], env=env, check=True)
-        seed = "from jaring.accounts.models import Office; from jaring.accounts.demo import BATAM; " \
-            "Office.objects.get_or_create(slug='batam', defaults=BATAM)"  # fmt: skip
-        subprocess.run([*jaring, "shell", "-c", seed], env=env, check=True)
-        with sqlite3.connect(Path(data_dir) / "jaring.sqlite3") as db:
-            db.execute("CREATE TABLE bench_row (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)")
-        port = free_port()
-        server = subprocess.Popen(
-            [str(BIN / "gunicorn"), "jaring.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
-             "--worker-class", args.worker_class, "--threads", str(args.threads), "--keep-alive", "30",
-             "--log-level", "warning"],
-            env=env, cwd=ROOT,
-        )  # fmt: skip
-        try:
-            wait_until_up(port, server)
+        with ceiling_server(data_dir, args, env) as (port, server_pid):
             run_for(port, args.clients, 2.0)  # warm-up: imports, connections
-            before = cpu_seconds(server.pid)
+            before = cpu_seconds(server_pid)
             result = run_for(port, args.clients, args.seconds)
             paced = run_for(port, args.clients, args.seconds, rate=args.rate)
-            server_cpu_ms = (cpu_seconds(server.pid) - before) * 1000 / max(1, result["ok"] + paced["ok"])
+            server_cpu_ms = (cpu_seconds(server_pid) - before) * 1000 / max(1, result["ok"] + paced["ok"])
             floor = baseline(port, args.clients, min(args.seconds, 5.0), "GET", "/robots.txt")
             ceiling = baseline(port, args.clients, min(args.seconds, 10.0), "POST", "/bench/insert")
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
-        database = Path(data_dir) / "jaring.sqlite3"
-        with sqlite3.connect(database) as db:
-            ids = sorted(result["ids"] | paced["ids"])
-            found = 0
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                found += db.execute(
-                    f"SELECT COUNT(*) FROM channels_inboundmessage WHERE wamid IN ({marks})",  # noqa: S608
-                    chunk,
-                ).fetchone()[0]
+        ids = sorted(result["ids"] | paced["ids"])
+        with sqlite3.connect(Path(data_dir) / "jaring.sqlite3") as db:
+            found = count_present(db, "channels_inboundmessage", "wamid", ids)
             stored = db.execute("SELECT COUNT(*) FROM channels_inboundmessage").fetchone()[0]
             tasks = db.execute("SELECT COUNT(*) FROM django_tasks_database_dbtaskresult").fetchone()[0]
     print(

@@ -1,14 +1,24 @@
-"""Helpers shared by the benchmark scripts: machine facts, a free port, waiting for a server to answer."""
+"""Helpers shared by the benchmark scripts: machine facts, a free port, waiting for a server to answer, and the
+gunicorn server with its bare one-row view that the intake and webhook benches load."""
 
+import argparse
 import datetime
 import http.client
 import os
 import platform
 import socket
+import sqlite3
 import statistics
 import subprocess
+import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
 
 
 def cpu_model() -> str:
@@ -105,3 +115,67 @@ class Schedule:
         if wait > 0:
             time.sleep(wait)
         return due
+
+
+def run_threads(threads: list[threading.Thread]) -> float:
+    """Starts the client threads, waits for all of them; returns the wall time they took."""
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started
+
+
+def add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="default: one per core")
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (gthread or sync)")
+
+
+@contextmanager
+def ceiling_server(data_dir: str, args: argparse.Namespace, env: dict[str, str]) -> Iterator[tuple[int, int]]:
+    """(port, gunicorn's pid) of a production-like server on a new SQLite database in `data_dir`: migrated, the
+    demo office, and the bench-only `bench_row` table behind POST /bench/insert (benchmarks/intake_ceiling_*.py,
+    the framework's one-row ceiling). `env` adds to the environment; stopped on exit."""
+    env = {
+        **os.environ,
+        "JARING_DATA_DIR": data_dir,
+        "JARING_DEBUG": "0",
+        "JARING_LOG_LEVEL": "ERROR",
+        "DJANGO_SETTINGS_MODULE": "intake_ceiling_settings",
+        "PYTHONPATH": f"{ROOT / 'benchmarks'}:{os.environ.get('PYTHONPATH', '')}",
+        **env,
+    }
+    jaring = [str(BIN / "jaring")]
+    subprocess.run([*jaring, "migrate", "--verbosity", "0"], env=env, check=True)
+    subprocess.run([*jaring, "createcachetable"], env=env, check=True)
+    seed = "from jaring.accounts.models import Office; from jaring.accounts.demo import BATAM; " \
+        "Office.objects.get_or_create(slug='batam', defaults=BATAM)"  # fmt: skip
+    subprocess.run([*jaring, "shell", "-c", seed], env=env, check=True)
+    with sqlite3.connect(Path(data_dir) / "jaring.sqlite3") as db:
+        db.execute("CREATE TABLE bench_row (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)")
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "jaring.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
+         "--worker-class", args.worker_class, "--threads", str(args.threads), "--keep-alive", "30",
+         "--log-level", "warning"],
+        env=env, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        wait_until_up(port, server)
+        yield port, server.pid
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def count_present(db: sqlite3.Connection, table: str, column: str, values: list[str]) -> int:
+    """How many of `values` are stored in table.column (the lost-or-not check after a run)."""
+    found = 0
+    for i in range(0, len(values), 500):
+        chunk = values[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT COUNT(*) FROM {table} WHERE {column} IN ({marks})"  # noqa: S608 - names are ours
+        found += db.execute(query, chunk).fetchone()[0]
+    return found

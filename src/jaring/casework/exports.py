@@ -20,39 +20,27 @@ from jaring.audit.services import audit_record
 from jaring.reports.models import Report
 
 EXPORT_MAX_ROWS = 100_000
-COLUMNS = [
-    "tracking_code",
-    "created_at",
-    "channel",
-    "category",
-    "status",
-    "priority",
-    "region_code",
-    "assignee",
-    "verify_due",
-    "follow_up_due",
-    "closed_at",
-    "close_reason",
-    "duplicate_of",
+# (column heading, field read for it): no identity field is ever listed here (export redaction).
+FIELDS = [
+    ("tracking_code", "tracking_code"),
+    ("created_at", "created_at"),
+    ("channel", "channel"),
+    ("category", "category"),
+    ("status", "status"),
+    ("priority", "priority"),
+    ("region_code", "region_code"),
+    ("assignee", "assignee__username"),
+    ("verify_due", "verify_due"),
+    ("follow_up_due", "follow_up_due"),
+    ("closed_at", "closed_at"),
+    ("close_reason", "close_reason"),
+    ("duplicate_of", "duplicate_of__tracking_code"),
 ]
+COLUMNS = [column for column, _field in FIELDS]
 
 
 def _rows(qs: QuerySet[Report]) -> Iterator[list[str]]:
-    values = qs.order_by("-pk").values_list(
-        "tracking_code",
-        "created_at",
-        "channel",
-        "category",
-        "status",
-        "priority",
-        "region_code",
-        "assignee__username",
-        "verify_due",
-        "follow_up_due",
-        "closed_at",
-        "close_reason",
-        "duplicate_of__tracking_code",
-    )[:EXPORT_MAX_ROWS]
+    values = qs.order_by("-pk").values_list(*(field for _column, field in FIELDS))[:EXPORT_MAX_ROWS]
     for row in values.iterator(chunk_size=2000):
         yield ["" if v is None else (v.isoformat() if hasattr(v, "isoformat") else str(v)) for v in row]
 

@@ -4,7 +4,8 @@ Web, API and WhatsApp call these and nothing else. Every write is one transactio
 are written before the transaction and removed again if it fails, so a failed submission leaves nothing behind.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -50,15 +51,27 @@ def _merge_errors(errors: dict[str, list[str]], exc: ValidationError, field: str
         errors.setdefault(field or "__all__", []).extend(exc.messages)
 
 
-def _store_files(
-    clean_files: Sequence[uploads.CleanFile], written: list[str]
-) -> list[tuple[uploads.CleanFile, str]]:
-    stored = []
-    for clean in clean_files:
-        name = uploads.store(clean)
-        written.append(name)
-        stored.append((clean, name))
-    return stored
+def _prepared_files(files: Iterable[Any], errors: dict[str, list[str]]) -> list[uploads.CleanFile]:
+    """The uploads checked and cleaned; their problems are added to `errors` under "files"."""
+    try:
+        return uploads.prepare_many(files)
+    except ValidationError as exc:
+        _merge_errors(errors, exc, "files")
+        return []
+
+
+@contextmanager
+def _stored_files(clean_files: Sequence[uploads.CleanFile]) -> Iterator[list[tuple[uploads.CleanFile, str]]]:
+    """Stores the files for the block that records them; if that block fails, the files are removed again."""
+    written: list[str] = []
+    try:
+        for clean in clean_files:
+            written.append(uploads.store(clean))
+        yield list(zip(clean_files, written, strict=True))
+    except BaseException:
+        for name in written:
+            uploads.delete(name)
+        raise
 
 
 def _attachment_rows(
@@ -125,11 +138,7 @@ def report_submit(
         )
     except ValidationError as exc:
         _merge_errors(errors, exc)
-    clean_files: list[uploads.CleanFile] = []
-    try:
-        clean_files = uploads.prepare_many(files)
-    except ValidationError as exc:
-        _merge_errors(errors, exc, "files")
+    clean_files = _prepared_files(files, errors)
     if errors:
         raise ValidationError(errors)
 
@@ -146,9 +155,7 @@ def report_submit(
     data["search_text"] = search_terms(" ".join([data["description"], *(p.value for p in party_rows)]))
     data["verify_due"] = add_working_days(today, office.verify_days)
     data["follow_up_due"] = add_working_days(today, office.follow_up_days)
-    written: list[str] = []
-    try:
-        stored = _store_files(clean_files, written)
+    with _stored_files(clean_files) as stored:
         for _attempt in range(5):
             code = receipts.new_tracking_code()
             try:
@@ -173,10 +180,6 @@ def report_submit(
                 if not Report.objects.filter(tracking_code=code).exists():
                     raise
         raise IntegrityError("could not allocate a unique tracking code")
-    except BaseException:
-        for name in written:
-            uploads.delete(name)
-        raise
 
 
 def _store_report(
@@ -257,42 +260,31 @@ def _add_message(
         errors["body"] = [_("Tulis pesan atau lampirkan berkas.")]
     elif len(body) > MESSAGE_MAX:
         errors["body"] = [_("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MESSAGE_MAX}]
-    clean_files: list[uploads.CleanFile] = []
-    try:
-        clean_files = uploads.prepare_many(files)
-    except ValidationError as exc:
-        _merge_errors(errors, exc, "files")
+    clean_files = _prepared_files(files, errors)
     if errors:
         raise ValidationError(errors)
 
     terms = f" {search_terms(body)}" if body else ""
-    written: list[str] = []
-    try:
-        stored = _store_files(clean_files, written)
-        with transaction.atomic():
-            message = Message.objects.create(
-                report=report, author_kind=author_kind, author=author, body=body, channel=channel
-            )
-            _attachment_rows(stored, report, message, author_kind)
-            # Appended in SQL: two messages arriving together must not drop each other's search terms.
-            Report.objects.filter(pk=report.pk).update(
-                search_text=Concat(F("search_text"), Value(terms)), updated_at=timezone.now()
-            )
-            audit_record(
-                action=action,
-                actor=author,
-                actor_label="" if author else f"{author_kind}/{channel}",
-                obj=report,
-                office=report.office,
-                summary=f"{report.tracking_code} {author_kind}",
-                data={"message_id": message.pk, "attachments": len(stored), "channel": channel},
-            )
-            if body and author_kind == Message.Author.PELAPOR:
-                network_tasks.enqueue_message(message.pk)
-    except BaseException:
-        for name in written:
-            uploads.delete(name)
-        raise
+    with _stored_files(clean_files) as stored, transaction.atomic():
+        message = Message.objects.create(
+            report=report, author_kind=author_kind, author=author, body=body, channel=channel
+        )
+        _attachment_rows(stored, report, message, author_kind)
+        # Appended in SQL: two messages arriving together must not drop each other's search terms.
+        Report.objects.filter(pk=report.pk).update(
+            search_text=Concat(F("search_text"), Value(terms)), updated_at=timezone.now()
+        )
+        audit_record(
+            action=action,
+            actor=author,
+            actor_label="" if author else f"{author_kind}/{channel}",
+            obj=report,
+            office=report.office,
+            summary=f"{report.tracking_code} {author_kind}",
+            data={"message_id": message.pk, "attachments": len(stored), "channel": channel},
+        )
+        if body and author_kind == Message.Author.PELAPOR:
+            network_tasks.enqueue_message(message.pk)
     return message
 
 
