@@ -117,7 +117,8 @@ def baseline(port: int, clients: int, seconds: float, method: str, path: str) ->
         threading.Thread(target=baseline_loop, args=(port, stop_at, latencies, method, path))
         for _ in range(clients)
     ]
-    return len(latencies) / run_threads(threads)
+    wall = run_threads(threads)  # before len(): the threads fill the list
+    return len(latencies) / wall
 
 
 def run_for(port: int, clients: int, seconds: float, rate: float | None = None) -> dict:

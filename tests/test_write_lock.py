@@ -28,3 +28,66 @@ def test_writers_queue_one_after_another_on_a_sqlite_file(settings, tmp_path, mo
     assert all(later[0] >= earlier[1] for earlier, later in zip(spans, spans[1:], strict=False))
     assert (tmp_path / "db.sqlite3.write-lock").exists()
     monkeypatch.setattr(write_lock, "_fd", None)
+
+
+def _sqlite_file(settings, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(write_lock, "_fd", None)
+    settings.DATABASES = {
+        **settings.DATABASES,
+        "default": {**settings.DATABASES["default"], "NAME": str(tmp_path / "db.sqlite3")},
+    }
+    monkeypatch.setattr(write_lock, "connection", type("C", (), {"vendor": "sqlite"})())
+
+
+def _spans_of(first, second) -> list[tuple[float, float]]:
+    """Runs two writers at once (the second starts while the first holds its lock); their (start, end)."""
+    spans: list[tuple[float, float]] = []
+
+    def run(context, delay: float) -> None:
+        time.sleep(delay)
+        with context():
+            start = time.monotonic()
+            time.sleep(0.05)
+            spans.append((start, time.monotonic()))
+
+    threads = [
+        threading.Thread(target=run, args=(first, 0)),
+        threading.Thread(target=run, args=(second, 0.01)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=5)
+    return sorted(spans)
+
+
+def test_a_writer_may_queue_again_without_waiting_for_itself(settings, tmp_path, monkeypatch) -> None:
+    _sqlite_file(settings, tmp_path, monkeypatch)
+    done = threading.Event()
+
+    def nested() -> None:
+        with write_lock.one_writer(), write_lock.one_writer():
+            pass
+        with write_lock.one_writer():  # released: the next writer gets it
+            done.set()
+
+    thread = threading.Thread(target=nested, daemon=True)
+    thread.start()
+    assert done.wait(timeout=5)
+    monkeypatch.setattr(write_lock, "_fd", None)
+
+
+def test_database_cache_writes_queue_with_the_other_writers(settings, tmp_path, monkeypatch) -> None:
+    _sqlite_file(settings, tmp_path, monkeypatch)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "c"}}
+    spans = _spans_of(write_lock.one_writer, write_lock.cache_writer)
+    assert len(spans) == 2 and spans[1][0] >= spans[0][1]
+    monkeypatch.setattr(write_lock, "_fd", None)
+
+
+def test_other_caches_do_not_wait_for_database_writers(settings, tmp_path, monkeypatch) -> None:
+    _sqlite_file(settings, tmp_path, monkeypatch)
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    spans = _spans_of(write_lock.one_writer, write_lock.cache_writer)
+    assert len(spans) == 2 and spans[1][0] < spans[0][1]
+    monkeypatch.setattr(write_lock, "_fd", None)

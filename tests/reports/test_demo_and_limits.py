@@ -28,3 +28,17 @@ def test_behind_a_proxy_the_last_forwarded_hop_is_the_client(settings):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
     assert ratelimit.client_address(request) == "198.51.100.7"
+
+
+def test_the_shipped_database_cache_keeps_every_clients_counter(settings, db):
+    """Django's default (300 entries) would cull live counters once 300 clients had one: a lock-out or a limit
+    could then be reset by creating entries from other addresses."""
+    from jaring import settings as shipped
+
+    settings.CACHES = shipped.CACHES
+    limit = ratelimit.Limit("test-many-clients", 2, 3600)
+    ratelimit.hit(limit, "first-client")
+    for number in range(400):
+        ratelimit.hit(limit, f"client-{number}")
+    assert ratelimit.hit(limit, "first-client") == 2
+    assert ratelimit.count(limit, "client-0") == 1

@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
+from jaring.lib.write_lock import cache_writer
+
 _VERSION_KEY = "public-pages:version"
 
 
@@ -45,7 +47,8 @@ def cached_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         ):
-            cache.set(key, response, timeout=ttl)
+            with cache_writer():
+                cache.set(key, response, timeout=ttl)
         return response
 
     return wrapped

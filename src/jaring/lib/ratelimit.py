@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from jaring.lib.write_lock import cache_writer
+
 
 @dataclass(frozen=True)
 class Limit:
@@ -82,13 +84,16 @@ def hit(limit: Limit, ident: str) -> int:
     if not _enabled(limit):
         return 0
     key = _key(limit, ident, time.time())
-    # add() creates the counter with its expiry; incr() is atomic on Redis and close enough on the DB cache.
-    cache.add(key, 0, timeout=limit.window + 5)
-    try:
-        return int(cache.incr(key))
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=limit.window + 5)
-        return 1
+    # add() creates the counter with its expiry (a client's first event: one write); incr() is atomic on Redis
+    # and, queued behind the writer lock, on the SQLite database cache too.
+    with cache_writer():
+        if cache.add(key, 1, timeout=limit.window + 5):
+            return 1
+        try:
+            return int(cache.incr(key))
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, timeout=limit.window + 5)
+            return 1
 
 
 def check(limit: Limit, ident: str) -> None:

@@ -5,7 +5,8 @@ SQLite has a single write lock. A transaction that misses it sleeps in SQLite's 
 is free (measured: 12 ms CPU a report, enough for ~167 reports/s on two cores, yet 80/s with a p99 of 2.3 s).
 Hot write paths take an exclusive flock on a file beside the database first: waiters wake as soon as it is
 released. A thread lock orders the threads of one process (flock is shared by all threads of a process).
-PostgreSQL locks rows, not the database: there this is a no-op.
+PostgreSQL locks rows, not the database: there this is a no-op. The database cache (the default, see
+settings.CACHES) is a table of the same file, so its hot writes (rate-limit counters) queue here too.
 """
 
 import fcntl
@@ -19,6 +20,7 @@ from django.db import connection
 
 _thread_lock = threading.Lock()
 _fd: int | None = None
+_held = threading.local()  # a writer may call code that queues again (e.g. a cache write): no self-deadlock
 
 
 def _lock_file() -> int:
@@ -35,10 +37,25 @@ def one_writer() -> Iterator[None]:
     if connection.vendor != "sqlite" or name == ":memory:" or "mode=memory" in name:
         yield
         return
+    if getattr(_held, "active", False):
+        yield
+        return
     with _thread_lock:
         fd = _lock_file()
         fcntl.flock(fd, fcntl.LOCK_EX)
+        _held.active = True
         try:
             yield
         finally:
+            _held.active = False
             fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+@contextmanager
+def cache_writer() -> Iterator[None]:
+    """Around writes to the default cache: queued with the other writers when that cache is a database table."""
+    if settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+        with one_writer():
+            yield
+    else:
+        yield
