@@ -1,4 +1,5 @@
-"""Re-encrypts every encrypted column and every attachment file with the newest key of JARING_FIELD_KEYS.
+"""Re-encrypts every encrypted column (text and binary) and every attachment file with the newest key of
+JARING_FIELD_KEYS.
 
 Run after putting a new key first in JARING_FIELD_KEYS (old keys stay listed until this has run). Idempotent:
 values that already decrypt with the newest key alone are left as they are. Batched: one transaction per batch.
@@ -17,6 +18,8 @@ from jaring.lib.crypto import EncryptedTextField, decrypt_text, rotate_bytes
 from jaring.reports.models import Attachment
 
 BATCH = 500
+# Binary columns that hold a Fernet token of a file's bytes (encrypted by the code that writes them).
+TOKEN_COLUMNS = [("channels.StagedMedia", "content")]  # photos of an unfinished WhatsApp report
 
 
 class Command(BaseCommand):
@@ -30,6 +33,9 @@ class Command(BaseCommand):
             for field in encrypted:
                 fields += 1
                 rotated += _rotate_column(model, field, newest)
+        for label, name in TOKEN_COLUMNS:
+            fields += 1
+            rotated += _rotate_tokens(apps.get_model(label), name, newest)
         for attachment in Attachment.objects.order_by("pk").iterator(chunk_size=BATCH):
             files += _rotate_file(attachment, newest)
         self.stdout.write(
@@ -65,6 +71,21 @@ def _rotate_column(model: Any, field: EncryptedTextField, newest: Fernet) -> int
                 if token and _needs_rotation(token, newest):
                     # update() runs get_prep_value, which encrypts the plain text with the newest key.
                     model._base_manager.filter(pk=row_pk).update(**{field.attname: decrypt_text(token)})
+                    count += 1
+        last = rows[-1][0]
+
+
+def _rotate_tokens(model: Any, name: str, newest: Fernet) -> int:
+    """Re-encrypts a binary column of Fernet tokens in primary-key batches (rotate keeps the timestamp)."""
+    last, count = 0, 0
+    while True:
+        rows = list(model._base_manager.filter(pk__gt=last).order_by("pk").values_list("pk", name)[:BATCH])
+        if not rows:
+            return count
+        with transaction.atomic():
+            for row_pk, token in rows:
+                if token and _needs_rotation(bytes(token), newest):
+                    model._base_manager.filter(pk=row_pk).update(**{name: rotate_bytes(bytes(token))})
                     count += 1
         last = rows[-1][0]
 
