@@ -1,5 +1,6 @@
 """Privacy promises of Lapor: no IP anywhere, identity never in plain text, no photo metadata, sniffed types."""
 
+import base64
 import io
 import json
 import logging
@@ -40,7 +41,17 @@ def database_bytes(tmp_path) -> bytes:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_anonymous_reports_store_no_ip_in_any_table_or_log(client, office, caplog):
+def cache_values_text() -> str:
+    """The shipped database cache's keys and decoded values (they are stored as base64 pickles)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key, value FROM jaring_cache")
+        return "\n".join(f"{key} {base64.b64decode(value)!r}" for key, value in cursor.fetchall())
+
+
+def test_anonymous_reports_store_no_ip_in_any_table_or_log(client, office, caplog, settings):
+    from jaring import settings as shipped
+
+    settings.CACHES = shipped.CACHES  # the rate-limit counters go to the jaring_cache table, scanned below
     caplog.set_level(logging.DEBUG)
     page = client.get("/lapor/", REMOTE_ADDR=VISITOR_IP).content.decode()
     token = page.split('name="submission_token" value="')[1].split('"')[0]
@@ -72,6 +83,9 @@ def test_anonymous_reports_store_no_ip_in_any_table_or_log(client, office, caplo
     assert Report.objects.count() == 2
     assert VISITOR_IP not in all_rows_text()
     assert VISITOR_IP not in caplog.text
+    cached = cache_values_text()
+    assert ":rl:lapor-submit:" in cached and ":rl:lapor-cek-client:" in cached
+    assert VISITOR_IP not in cached and VISITOR_IP.encode().hex() not in cached
 
 
 @pytest.mark.django_db(transaction=True)
