@@ -17,6 +17,10 @@ from jaring.lib.phones import find_phones, normalise_phone
         ("+60 12-345 6789", "+60123456789"),
         ("+65 9123 4567", "+6591234567"),
         ("91234567", "+6591234567"),
+        ("60123456789", "+60123456789"),
+        ("0060 12-345 6789", "+60123456789"),
+        ("6591234567", "+6591234567"),
+        ("0065 9123 4567", "+6591234567"),
     ],
 )
 def test_phone_is_normalised_to_e164(raw, e164):
@@ -41,3 +45,8 @@ def test_two_numbers_separated_by_a_space_are_two_numbers():
         "+6281234567890",
         "+6281311112222",
     ]
+
+
+def test_malaysian_and_singaporean_numbers_without_plus_are_found_in_text():
+    text = "Agen KL: 60123456789 atau 0060 12-345 6789; Singapura 0065 9123 4567 / 6591234567."
+    assert [f[0] for f in find_phones(text)] == ["+60123456789", "+60123456789", "+6591234567", "+6591234567"]
