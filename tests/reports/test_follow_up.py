@@ -119,6 +119,13 @@ def test_api_message_with_key_is_created(client, submitted):
         HTTP_X_FOLLOW_UP_KEY="salah",
     )
     assert denied.status_code == 404 and Message.objects.count() == 1
+    unknown = client.post(
+        "/api/v1/reports/JRG-2345-6789/messages",
+        json.dumps({"body": "x"}),
+        content_type="application/json",
+        HTTP_X_FOLLOW_UP_KEY="salah",
+    )
+    assert unknown.content == denied.content and dict(unknown.headers) == dict(denied.headers)
 
 
 def test_guessing_keys_for_one_code_is_stopped_with_429_even_from_many_clients(client, submitted, settings):
