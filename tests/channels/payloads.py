@@ -113,6 +113,14 @@ def button_reply(reply_id: str, title: str, **kwargs: Any) -> dict[str, Any]:
     )
 
 
+def list_reply(reply_id: str, title: str, description: str = "", **kwargs: Any) -> dict[str, Any]:
+    """The user picked a row of an interactive list message."""
+    row = {"id": reply_id, "title": title}
+    if description:
+        row["description"] = description
+    return message("interactive", {"type": "list_reply", "list_reply": row}, **kwargs)
+
+
 def status(message_id: str, state: str, *, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": message_id,

@@ -1,11 +1,20 @@
 """The menu and its options: language, info answers, resuming a report, CEK linking, officer hand-off."""
 
-import pytest
+import json
+import re
 
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from jaring.accounts.selectors import forget_primary_office
 from jaring.channels.models import Contact, ContactReport, InboundMessage
+from jaring.content import demo as content_demo
+from jaring.content.models import Article
 from jaring.reports.models import Report
 from jaring.reports.services import report_submit
 from tests.channels import payloads
+from tests.channels.conftest import Chat
 
 
 @pytest.mark.django_db
@@ -21,22 +30,75 @@ def test_english_sentence_switches_to_english_and_indonesia_switches_back(chat):
     assert "1 Cek tawaran kerja" in chat.send("INDONESIA")
 
 
+# Option 3's topics in menu order: the demo article each links to, and facts its answer must give.
+DEMO_INFO_PAGES = {
+    "id": [
+        ("/layanan/m-paspor/", ["aplikasi M-Paspor", "2 jam"]),
+        ("/layanan/e-visa/", ["evisa.imigrasi.go.id", "30 hari"]),
+        ("/layanan/izin-tinggal/", ["ITAS (6 bulan sampai 2 tahun)", "ITAP (5 tahun)"]),
+        ("/layanan/apoa-lapor-tamu-asing/", ["apoa.imigrasi.go.id", "Pasal 117"]),
+        ("/edukasi/jalur-resmi-bekerja-ke-luar-negeri/", ["SIP3MI", "0800-1000"]),
+    ],
+    "en": [
+        ("/en/layanan/m-paspor-passport-app/", ["M-Paspor app", "2 hours"]),
+        ("/en/layanan/e-visa-for-foreign-visitors/", ["evisa.imigrasi.go.id", "30 days"]),
+        ("/en/layanan/stay-permits-itas-itap-reach-out/", ["ITAS (6 months to 2 years)", "ITAP (5 years)"]),
+        ("/en/layanan/apoa-reporting-foreign-guests/", ["apoa.imigrasi.go.id", "Article 117"]),
+        ("/en/edukasi/legal-route-to-work-abroad/", ["SIP3MI", "0800-1000"]),
+    ],
+}
+_LINK = re.compile(r"^(?:Selengkapnya|More): (\S+)$", re.MULTILINE)
+
+
+def _info_link(answer: str) -> str:
+    links = _LINK.findall(answer)
+    assert len(links) == 1, answer
+    return links[0]
+
+
 @pytest.mark.django_db
-def test_info_answers_with_facts_and_portal_links(chat):
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_each_info_topic_links_to_its_own_article_in_the_users_language(chat, hotline_office, language):
+    content_demo.seed(office=hotline_office)
+    chat.send("english" if language == "en" else "indonesia")
+    assert ("1 M-Paspor" if language == "id" else "3 Stay permits") in chat.send("3")
+    for number, (path, facts) in enumerate(DEMO_INFO_PAGES[language], start=1):
+        answer = chat.send(str(number))
+        assert _info_link(answer) == f"https://jaring.example{path}"
+        for fact in facts:
+            assert fact in answer
+    # The links lead to published pages in that language.
+    for path, _facts in DEMO_INFO_PAGES[language]:
+        page = Client().get(path)
+        assert page.status_code == 200 and f'lang="{language}"' in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_info_without_articles_links_to_the_section_pages(chat):
     assert "1 M-Paspor" in chat.send("3")
     answer = chat.send("4")
     assert "apoa.imigrasi.go.id" in answer and "Pasal 117" in answer
-    assert "https://jaring.example/layanan/" in answer
+    assert _info_link(answer) == "https://jaring.example/layanan/"
     legal = chat.send("5")
     assert "SIP3MI" in legal and "0800-1000" in legal
-    assert "https://jaring.example/edukasi/" in legal
+    assert _info_link(legal) == "https://jaring.example/edukasi/"
 
 
 @pytest.mark.django_db
-def test_info_in_english_links_to_the_english_portal(chat):
+def test_info_in_english_without_articles_links_to_the_english_section_pages(chat):
     chat.send("english")
     chat.send("3")
-    assert "https://jaring.example/en/layanan/" in chat.send("2")
+    assert _info_link(chat.send("2")) == "https://jaring.example/en/layanan/"
+    assert _info_link(chat.send("5")) == "https://jaring.example/en/edukasi/"
+
+
+@pytest.mark.django_db
+def test_info_in_english_links_to_the_indonesian_article_while_untranslated(chat, hotline_office):
+    content_demo.seed(office=hotline_office)
+    Article.objects.filter(slug="stay-permits-itas-itap-reach-out").delete()
+    chat.send("english")
+    chat.send("3")
+    assert _info_link(chat.send("3")) == "https://jaring.example/layanan/izin-tinggal/"
 
 
 @pytest.mark.django_db
@@ -54,14 +116,36 @@ def test_menu_word_always_returns_to_the_menu_and_a_report_can_be_resumed(chat):
 def test_draft_survives_in_the_database_and_cancel_discards_it(
     chat, graph, django_capture_on_commit_callbacks
 ):
-    from tests.channels.conftest import Chat
-
     chat.send("2")
     chat.send("2")
-    # A new client (a restarted server) continues the same conversation from the database.
+    stored = Contact.objects.get()
+    assert stored.state == "lapor"
+    assert json.loads(stored.state_data) == {
+        "draft": {"step": "description", "category": "pmi_nonprosedural"}
+    }
+    # What a restarted server knows is what the row says. Move the stored draft on, as an earlier process would
+    # have, and forget this process's caches: a fresh client continues from the row, not from memory.
+    stored.state_data = json.dumps(
+        {
+            "draft": {
+                "step": "parties",
+                "category": "pmi_nonprosedural",
+                "description": "Teman saya mau diberangkatkan lewat pelabuhan tikus.",
+                "location": "Pelabuhan Sekupang",
+            }
+        }
+    )
+    stored.save(update_fields=["state_data"])
+    cache.clear()
+    forget_primary_office()
     again = Chat(graph, django_capture_on_commit_callbacks)
-    assert "Di mana kejadiannya" in again.send("Teman saya mau diberangkatkan lewat pelabuhan tikus.")
+    assert "Kirim foto" in again.send("PT Sinar Abadi")  # the parties answer; the story was already told
+    assert json.loads(Contact.objects.get().state_data)["draft"]["parties"] == [
+        {"kind": "company", "value": "PT Sinar Abadi"}
+    ]
     assert "dihapus" in again.send("batal")
+    discarded = Contact.objects.get()
+    assert discarded.state == "menu" and discarded.state_data == ""
     assert "Pilih kategori" in again.send("2")
     assert not Report.objects.exists()
 
@@ -83,6 +167,15 @@ def test_too_short_story_is_refused_and_kept_asking(chat):
 def test_interactive_button_reply_chooses_like_a_typed_number(chat):
     assert "Tempel teks tawaran kerja" in chat.send_payload(payloads.button_reply("1", "Cek tawaran kerja"))
     assert "1 Cek tawaran kerja" in chat.send_payload(payloads.button_reply("menu", "Menu"))
+
+
+@pytest.mark.django_db
+def test_interactive_list_reply_chooses_like_a_typed_number(chat):
+    info = chat.send_payload(payloads.list_reply("3", "Info layanan", "M-Paspor, e-Visa, Izin Tinggal, APOA"))
+    assert "Info layanan. Balas dengan angka" in info
+    answer = chat.send_payload(payloads.list_reply("3", "Izin Tinggal (ITAS/ITAP)"))
+    assert "ITAP (5 tahun)" in answer
+    assert InboundMessage.objects.filter(kind="interactive").count() == 2
 
 
 @pytest.mark.django_db

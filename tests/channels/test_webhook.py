@@ -3,10 +3,13 @@
 import json
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from jaring.audit.models import AuditEvent
-from jaring.channels.models import Contact, InboundMessage
+from jaring.channels.models import Contact, InboundMessage, OutboundMessage
 from tests.channels import payloads
 
 URL = "/channels/whatsapp/webhook"
@@ -42,6 +45,15 @@ def test_unsigned_post_is_refused_and_stores_nothing(graph, hotline_office):
     assert not InboundMessage.objects.exists()
     assert not Contact.objects.exists()
     assert graph.requests == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("secret", "refused"), [(None, 401), ("not-the-app-secret", 403)])
+def test_unsigned_or_mis_signed_garbage_is_refused_before_parsing(graph, hotline_office, secret, refused):
+    """The signature is checked first: a body that is not even JSON gets 401/403, never the parser's 400."""
+    response = payloads.post(Client(), b"not json", secret=secret)
+    assert response.status_code == refused
+    assert not InboundMessage.objects.exists()
 
 
 @pytest.mark.django_db
@@ -172,3 +184,29 @@ def test_before_any_office_exists_messages_are_refused_for_redelivery(graph):
     response = payloads.post(Client(), payloads.text("halo"))
     assert response.status_code == 503  # Meta redelivers later; nothing is half-stored
     assert not InboundMessage.objects.exists() and not Contact.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_webhook_only_stores_and_queues_and_the_task_worker_answers(graph, hotline_office, settings):
+    """With the database task backend (production's), the webhook answers 200 without talking to Meta: it
+    stores the message and one task row; the worker (`jaring db_worker`) then answers."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = payloads.post(Client(), payloads.text("halo"))
+    assert response.status_code == 200
+    assert graph.requests == []
+    inbound = InboundMessage.objects.get()
+    assert inbound.status == InboundMessage.Status.RECEIVED
+    assert not OutboundMessage.objects.exists()
+    queued = DBTaskResult.objects.get()
+    assert queued.status == TaskResultStatus.READY
+    assert queued.task_path == "jaring.channels.tasks.process_inbound"
+    assert queued.args_kwargs == {"args": [inbound.pk], "kwargs": {}}
+
+    # The worker's run-once mode: it answers the message, then sends the answer it queued.
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    inbound.refresh_from_db()
+    assert inbound.status == InboundMessage.Status.PROCESSED
+    assert len(graph.texts()) == 1 and "1 Cek tawaran kerja" in graph.texts()[0]
+    assert graph.sent[0]["to"] == payloads.WA_ID
+    assert OutboundMessage.objects.get().status == OutboundMessage.Status.SENT
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {TaskResultStatus.SUCCESSFUL}

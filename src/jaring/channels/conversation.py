@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -52,12 +53,14 @@ _CEK = re.compile(
 )
 _CHOICE = re.compile(r"^\s*(?:menu_|opsi\s*|option\s*)?(\d{1,2})\b")
 CEK_LIMIT = ratelimit.Limit("wa-cek", 5, 900)
-INFO_SLUGS = {
-    "mpaspor": "paspor",
-    "evisa": "visa",
+# The Indonesian original of each info topic's portal article (content/data/articles/id); translations are
+# found through their translation_of, since their slugs are their own ("stay-permits-itas-itap-reach-out").
+INFO_ARTICLES = {
+    "mpaspor": "m-paspor",
+    "evisa": "e-visa",
     "izin_tinggal": "izin-tinggal",
-    "apoa": "apoa",
-    "jalur_resmi": "jalur-resmi",
+    "apoa": "apoa-lapor-tamu-asing",
+    "jalur_resmi": "jalur-resmi-bekerja-ke-luar-negeri",
 }
 MEDIA_STATES = {"lapor", "thread"}
 KNOWN_KINDS = {"text", "interactive", "button", "image", "document", "audio", "location"}
@@ -278,15 +281,14 @@ def _short() -> str:
 
 
 def _info_link(topic: str) -> str:
-    """The portal article on the topic when one is published, else the section's index page."""
-    language = translation.get_language() or "id"
-    article = (
-        published_articles()
-        .filter(slug__icontains=INFO_SLUGS[topic], language=language)
-        .order_by("pk")
-        .first()
-        or published_articles().filter(slug__icontains=INFO_SLUGS[topic]).order_by("pk").first()
-    )
+    """The topic's portal article in the user's language; while it is untranslated, the Indonesian original
+    (as the portal's lists do); with no article published, the section's index page in the user's language."""
+    slug = INFO_ARTICLES[topic]
+    versions = {
+        article.language: article
+        for article in published_articles().filter(Q(slug=slug) | Q(translation_of__slug=slug))
+    }
+    article = versions.get(translation.get_language() or "id") or versions.get("id")
     if article is not None:
         return texts.absolute(article.get_absolute_url())
     return texts.url("content:edukasi" if topic == "jalur_resmi" else "content:layanan")

@@ -1,3 +1,6 @@
+import contextlib
+import os
+import signal
 import subprocess
 import sys
 
@@ -14,10 +17,18 @@ class Command(BaseCommand):
         parser.add_argument("--bind", default="127.0.0.1:8000")
 
     def handle(self, *args, bind: str, **options) -> None:  # type: ignore[no-untyped-def]
-        # The worker runs the background tasks (WhatsApp replies, digests); it stops with the server.
-        worker = subprocess.Popen([sys.executable, "-m", "jaring", "db_worker"])  # noqa: S603
+        # The worker runs the background tasks (WhatsApp replies, digests); it stops with the server. In its own
+        # process group, stopped as a group: in DEBUG it runs behind an autoreloader, whose child would
+        # otherwise outlive a server stopped by SIGTERM.
+        worker = subprocess.Popen([sys.executable, "-m", "jaring", "db_worker"], start_new_session=True)  # noqa: S603
+        signal.signal(signal.SIGTERM, _exit)  # run the clean-up below on SIGTERM too, not only on Ctrl+C
         try:
             call_command("runserver", bind, use_reloader=False, use_threading=True)
         finally:
-            worker.terminate()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(timeout=10)
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(0)
