@@ -50,3 +50,22 @@ def test_two_numbers_separated_by_a_space_are_two_numbers():
 def test_malaysian_and_singaporean_numbers_without_plus_are_found_in_text():
     text = "Agen KL: 60123456789 atau 0060 12-345 6789; Singapura 0065 9123 4567 / 6591234567."
     assert [f[0] for f in find_phones(text)] == ["+60123456789", "+60123456789", "+6591234567", "+6591234567"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WA 0 8 1 2 3 4 5 6 7 8 9 0 ya",
+        "wa: 0-8-1-2-3-4-5-6-7-8-9-0",
+        "hub + 6 2 8 1 2 3 4 5 6 7 8 9 0 sekarang",
+    ],
+)
+def test_digits_spaced_out_to_slip_past_filters_are_one_number(text):
+    assert [f[0] for f in find_phones(text)] == ["+6281234567890"]
+
+
+@pytest.mark.parametrize(
+    "text", ["0 1 2 3 4 5 6 7 8 9", "langkah 1 2 3 4 5 6 7 8", "skor 9 8 7 6 5 4 3 2 1 0"]
+)
+def test_lists_of_single_digits_are_not_numbers(text):
+    assert find_phones(text) == []

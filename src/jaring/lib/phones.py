@@ -27,6 +27,11 @@ _MONEY_ENDS = frozenset("pPmMrRdD$")
 # Country calling codes tried when a number is written without "+" but with its country code.
 _KNOWN_CODES = ("62", "60", "65")
 MAX_PHONES = 200
+MAX_GROUPS = 15  # digit groups in one number: a digit each at most, as the 15 digits of E.164
+# More groups than people use to write a number (0812-3456-7890, +62 812 3456 7890, 08 12 34 56 78 90): digits
+# spaced out on purpose, or a list of numbers ("1 2 3 ... 10"). Only a mobile number written from its start
+# ("0 8 1 2 ...", "6 2 8 1 ...") is taken then.
+SPACED_OUT = 6
 # Fast path (added for identifier linking, which normalises millions of numbers): the validity test of
 # phonenumbers.is_valid_number, rebuilt from its own metadata for the three regions tried first. A number it
 # accepts gets exactly the E.164 form the full parse would give; anything else takes the full parse.
@@ -212,7 +217,8 @@ def _run_numbers(run: str, region: str) -> tuple[tuple[str, int, int, str], ...]
 
 
 def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[str, int, int, str]]:
-    """Cut a run into numbers: from each digit group, the longest valid number of up to six groups."""
+    """Cut a run into numbers: from each digit group, the longest valid number of up to MAX_GROUPS groups and
+    15 digits (so "0 8 1 2 3 4 5 6 7 8 9 0", digits spaced out to slip past a platform's filter, is one)."""
     groups = [m.span() for m in _GROUP.finditer(text, start, end)]
     numbers: list[tuple[str, int, int, str]] = []
     i = 0
@@ -225,7 +231,7 @@ def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[
         last = i
         digits = 0
         candidates = []
-        while last < len(groups) and last < i + 6:
+        while last < len(groups) and last < i + MAX_GROUPS:
             if last > i and groups[last][0] - groups[last - 1][1] > 2:
                 break
             digits += groups[last][1] - groups[last][0]
@@ -236,7 +242,7 @@ def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[
         for j, digit_count in reversed(candidates):
             raw = text[first : groups[j][1]]
             hit = _parse_candidate(raw, first, region, digit_count)
-            if hit is not None:
+            if hit is not None and (j - i < SPACED_OUT or _spaced_out_mobile(raw, hit[0])):
                 best = (hit, j)
                 break
         if best is None:
@@ -245,6 +251,13 @@ def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[
         numbers.append(best[0])
         i = best[1] + 1
     return numbers
+
+
+def _spaced_out_mobile(raw: str, e164: str) -> bool:
+    digits = _NOT_DIAL.sub("", raw)
+    from_start = digits[:1] in ("+", "0") or digits[:2] in _KNOWN_CODES
+    counting = digits in "01234567890123456789"  # "0 1 2 3 4 5 6 7 8 9" is a list, not +60123456789
+    return from_start and not counting and is_mobile(e164)
 
 
 def _parse_candidate(
