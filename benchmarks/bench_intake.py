@@ -144,7 +144,9 @@ def main() -> None:
         print("rate limits off")
     else:
         env = {"JARING_RATE_LIMITS": "1", "JARING_RATE_REPORTS_PER_HOUR": str(10**9)}
-        print("rate limits on (each report counted in the cache), cap raised to 10^9 an hour: one shared address")
+        print(
+            "rate limits on (each report counted in the cache), cap raised to 10^9 an hour: one shared address"
+        )
     with tempfile.TemporaryDirectory() as data_dir:
         with ceiling_server(data_dir, args, env) as (port, server_pid):
             results = {
