@@ -221,6 +221,10 @@ WHATSAPP_TEMPLATE_LANGUAGE = env_str("JARING_WHATSAPP_TEMPLATE_LANGUAGE", "id")
 # Messages per minute one sender may send before the bot pauses answering them (one polite notice).
 WHATSAPP_RATE_PER_MINUTE = env_int("JARING_WHATSAPP_RATE_PER_MINUTE", 20)
 
+# Jaringan: an identifier in more records than this and than 0.1% of all records is too common to link
+# (engine.MIN_STOP_RECORDS; the batch CLI's --min-stop-records).
+NETWORK_MIN_STOP_RECORDS = env_int("JARING_NETWORK_MIN_STOP_RECORDS", 100)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

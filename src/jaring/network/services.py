@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -16,6 +17,7 @@ from jaring.accounts.models import User
 from jaring.audit.services import audit_record
 from jaring.lib import identifiers as ids
 from jaring.network import engine
+from jaring.network.clusters import SERIOUS, merge, risk, split
 from jaring.network.fuzzy import best_match
 from jaring.network.models import (
     Cluster,
@@ -29,7 +31,6 @@ from jaring.network.models import (
     WatchNotice,
 )
 
-SERIOUS = {"tppo", "pmi_nonprosedural", "perekrut"}
 FUZZY_KINDS = ("company", "person")
 FUZZY_CANDIDATES = 5000  # names compared per new name (same first letters); bounds the cost of one record
 TOTAL_CACHE_SECONDS = 300
@@ -44,7 +45,7 @@ def stoplist() -> engine.Stoplist:
     """The default file plus the entries officers keep in the database (admin: network > stoplist)."""
     entries = [(e.kind, e.value) for e in StopEntry.objects.all()]
     keys = set(_file_stoplist()) | engine.Stoplist.from_entries(entries).keys
-    return engine.Stoplist(keys=keys)
+    return engine.Stoplist(keys=keys, min_records=settings.NETWORK_MIN_STOP_RECORDS)
 
 
 def _total_records() -> int:
@@ -55,36 +56,9 @@ def _total_records() -> int:
     return total
 
 
-def _risk(cluster: Cluster) -> float:
-    """Ordering of the cluster list: size, then serious categories and confirmed identifiers weigh more."""
-    return float(cluster.record_count + 2 * cluster.serious_count + 10 * cluster.confirmed_count)
-
-
 def root_of(cluster_id: int) -> Cluster:
     cluster = Cluster.objects.get(pk=cluster_id)
     return cluster if cluster.root_id is None else Cluster.objects.get(pk=cluster.root_id)
-
-
-def _merge(survivor: Cluster, others: list[Cluster], actor: Any = None) -> None:
-    """Point the other roots (and every cluster already merged into them) at the survivor; add counters."""
-    if not others:
-        return
-    other_ids = [c.pk for c in others]
-    Cluster.objects.filter(Q(pk__in=other_ids) | Q(root_id__in=other_ids)).update(root=survivor)
-    for other in others:
-        survivor.record_count += other.record_count
-        survivor.serious_count += other.serious_count
-        survivor.confirmed_count += other.confirmed_count
-        survivor.first_seen = min(filter(None, [survivor.first_seen, other.first_seen]), default=None)
-        survivor.last_seen = max(filter(None, [survivor.last_seen, other.last_seen]), default=None)
-    audit_record(
-        action="network.clusters_merged",
-        actor=actor,
-        obj=survivor,
-        office=survivor.office,
-        summary=f"{survivor.code} <- {', '.join(c.code for c in others)}",
-        data={"merged": other_ids},
-    )
 
 
 def _identifier_rows(found: list[ids.Identifier]) -> dict[tuple[str, str], Identifier]:
@@ -122,7 +96,9 @@ def record_link(
     `attach_to`: a record this one belongs to (a message's report), whose cluster it joins in any case.
 
     Idempotent per (record_type, record_id). Stoplisted, weak and too common identifiers are stored with
-    their occurrence but do not link. Watches on any identifier of the record notify their officers.
+    their occurrence but do not link; an identifier that becomes too common here also splits the clusters it
+    had joined (clusters.split), so that the clusters match those of `network link`. Watches on any
+    identifier of the record notify their officers.
     """
     existing = LinkedRecord.objects.filter(record_type=record_type, record_id=str(record_id)).first()
     if existing is not None:
@@ -140,7 +116,16 @@ def record_link(
         if not row.stopped and stops.links(kind, value) and row.record_count >= limit
     ]  # fmt: skip
     if too_common:
+        # Rare: the identifiers stop linking, and what they alone had joined is split as the batch would.
         Identifier.objects.filter(pk__in=too_common).update(stopped=True)
+        split(identifier_ids=too_common, stops=stops)
+        moved = dict(
+            Identifier.objects.filter(pk__in=[r.pk for r in linking]).values_list("pk", "cluster_id")
+        )
+        for row in linking:
+            row.cluster_id = moved[row.pk]
+        if attach_to is not None:
+            attach_to.refresh_from_db(fields=["cluster"])
     # One query for the current roots: the cluster each identifier was linked into, or what it was merged into.
     wanted = {row.cluster_id for row in linking if row.cluster_id is not None}
     if attach_to is not None:
@@ -152,7 +137,7 @@ def record_link(
     if roots:
         ordered = sorted(roots.values(), key=lambda c: (-c.record_count, c.pk))
         survivor = ordered[0]
-        _merge(survivor, ordered[1:])
+        merge(survivor, ordered[1:])
     else:
         survivor = Cluster.objects.create(office=office, first_seen=now, last_seen=now)
     record = LinkedRecord.objects.create(
@@ -180,7 +165,7 @@ def record_link(
     survivor.last_seen = max(filter(None, [survivor.last_seen, now]))
     if survivor.office_id is None:
         survivor.office = office
-    survivor.risk = _risk(survivor)
+    survivor.risk = risk(survivor)
     survivor.save()
     new_names = [row for row in rows.values() if row.kind in FUZZY_KINDS and row.record_count == 0]
     _propose(new_names, stops)
@@ -269,7 +254,7 @@ def identifier_confirm(
     if identifier.cluster_id is not None:
         root = root_of(identifier.cluster_id)
         root.confirmed_count += 1
-        root.risk = _risk(root)
+        root.risk = risk(root)
         root.save(update_fields=["confirmed_count", "risk", "updated_at"])
     audit_record(
         action="network.identifier_confirmed",
@@ -301,8 +286,8 @@ def proposal_decide(*, proposal: LinkProposal, confirm: bool, actor: User) -> Li
                 clusters[root.pk] = root
         ordered = sorted(clusters.values(), key=lambda c: (-c.record_count, c.pk))
         if len(ordered) > 1:
-            _merge(ordered[0], ordered[1:], actor)
-            ordered[0].risk = _risk(ordered[0])
+            merge(ordered[0], ordered[1:], actor)
+            ordered[0].risk = risk(ordered[0])
             ordered[0].save()
     audit_record(
         action="network.proposal_confirmed" if confirm else "network.proposal_rejected",
