@@ -2,6 +2,7 @@
 
 from django.core import mail
 
+from jaring.audit.models import AuditEvent
 from jaring.network import services
 from jaring.network.models import (
     Cluster,
@@ -13,6 +14,7 @@ from jaring.network.models import (
     Watch,
 )
 from jaring.reports.services import report_message_add
+from tests.conftest import login
 
 DESCRIPTION = "Saya ditawari kerja di Malaysia tanpa pengalaman, gaji besar, berangkat minggu depan."
 
@@ -83,6 +85,29 @@ def test_officers_stoplist_entry_stops_linking(office, submit):
     a = submit(office, f"{DESCRIPTION} 0812-0000-1111")
     b = submit(office, f"{DESCRIPTION} 0812 0000 1111")
     assert cluster_of(a) != cluster_of(b)
+
+
+def test_a_stoplist_entry_added_in_the_admin_splits_what_the_number_had_joined(office, submit, admin_user):
+    a = submit(office, f"{DESCRIPTION} Daftar lewat 0812-0000-2222", [("account", "BCA 1234567890")])
+    b = submit(office, f"{DESCRIPTION} portal 0812 0000 2222", [("account", "BCA 123-456-7890")])
+    c = submit(office, f"{DESCRIPTION} info di 0812-0000-2222")
+    kept = cluster_of(a)
+    assert cluster_of(b) == cluster_of(c) == kept and kept.record_count == 3
+
+    response = login(admin_user).post(
+        "/petugas/admin/network/stopentry/add/",
+        {"kind": "phone", "value": "+62 812-0000-2222", "note": "portal"},
+    )
+    assert response.status_code == 302
+    assert cluster_of(a) == cluster_of(b) == kept != cluster_of(c)
+    assert (cluster_of(a).record_count, cluster_of(c).record_count) == (2, 1)
+    assert (
+        Identifier.objects.get(normalized="+6281200002222").cluster_id == kept.pk
+    )  # stays with the kept one
+    event = AuditEvent.objects.get(action="network.stop_entry_saved")
+    assert event.actor == admin_user and event.data["new_clusters"] == [cluster_of(c).pk]
+    d = submit(office, f"{DESCRIPTION} 0812-0000-2222")
+    assert cluster_of(d) not in (cluster_of(a), cluster_of(c))
 
 
 def test_near_identical_company_names_are_proposed_and_the_decision_is_kept(office, submit, petugas):

@@ -1,10 +1,8 @@
 """Writes of Jaringan: link a new record, merge clusters, officers' decisions, watchlist. Each one transaction."""
 
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -26,26 +24,14 @@ from jaring.network.models import (
     LinkedRecord,
     LinkProposal,
     Occurrence,
-    StopEntry,
     Watch,
     WatchNotice,
 )
+from jaring.network.stoplist import stoplist
 
 FUZZY_KINDS = ("company", "person")
 FUZZY_CANDIDATES = 5000  # names compared per new name (same first letters); bounds the cost of one record
 TOTAL_CACHE_SECONDS = 300
-
-
-@lru_cache(maxsize=1)
-def _file_stoplist() -> frozenset[str]:
-    return frozenset(engine.Stoplist.default().keys)
-
-
-def stoplist() -> engine.Stoplist:
-    """The default file plus the entries officers keep in the database (admin: network > stoplist)."""
-    entries = [(e.kind, e.value) for e in StopEntry.objects.all()]
-    keys = set(_file_stoplist()) | engine.Stoplist.from_entries(entries).keys
-    return engine.Stoplist(keys=keys, min_records=settings.NETWORK_MIN_STOP_RECORDS)
 
 
 def _total_records() -> int:
