@@ -23,6 +23,16 @@ from jaring.network.models import (
 )
 
 SERIOUS = {"tppo", "pmi_nonprosedural", "perekrut"}
+_LOCK_KEY = 0x4A524E47  # "JRNG": the advisory lock of cluster changes on PostgreSQL
+
+
+def lock_clusters() -> None:
+    """Cluster changes one at a time, until the caller's transaction ends. A merge or a split reads roots and
+    counters and then writes them: two at once would lose counts or leave a root pointing at a merged cluster.
+    On SQLite the write transaction (BEGIN IMMEDIATE) already serialises them; on PostgreSQL this lock does."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
 
 
 def risk(cluster: Cluster) -> float:

@@ -15,7 +15,7 @@ from jaring.accounts.models import User
 from jaring.audit.services import audit_record
 from jaring.lib import identifiers as ids
 from jaring.network import engine
-from jaring.network.clusters import SERIOUS, merge, risk, split
+from jaring.network.clusters import SERIOUS, lock_clusters, merge, risk, split
 from jaring.network.fuzzy import best_match
 from jaring.network.models import (
     Cluster,
@@ -86,6 +86,7 @@ def record_link(
     had joined (clusters.split), so that the clusters match those of `network link`. Watches on any
     identifier of the record notify their officers.
     """
+    lock_clusters()
     existing = LinkedRecord.objects.filter(record_type=record_type, record_id=str(record_id)).first()
     if existing is not None:
         return existing
@@ -237,6 +238,8 @@ def identifier_confirm(
             reason=f"{reason} ({report.tracking_code})"[:300],
             confirmed_by=actor,
         )
+    lock_clusters()
+    identifier.refresh_from_db(fields=["cluster"])  # a split or merge may have moved it meanwhile
     if identifier.cluster_id is not None:
         root = root_of(identifier.cluster_id)
         root.confirmed_count += 1
@@ -257,6 +260,7 @@ def identifier_confirm(
 def proposal_decide(*, proposal: LinkProposal, confirm: bool, actor: User) -> LinkProposal:
     """Keep the officer's decision; a confirmed proposal merges the two names' clusters."""
     _require_officer(actor)
+    lock_clusters()
     proposal = LinkProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != LinkProposal.Status.OPEN:
         raise ValidationError({"status": [_("Usulan ini sudah diputuskan.")]})

@@ -14,7 +14,7 @@ from django.db.models import Q
 from jaring.audit.services import audit_record
 from jaring.lib.identifiers import normalise
 from jaring.network import engine
-from jaring.network.clusters import split
+from jaring.network.clusters import lock_clusters, split
 from jaring.network.models import Identifier, StopEntry
 
 
@@ -34,6 +34,7 @@ def stoplist() -> engine.Stoplist:
 def stop_entry_save(*, entry: StopEntry, actor: Any) -> list[int]:
     """Saves a stoplist entry and splits the clusters its identifier had joined; returns that identifier's
     ids (none if no record mentions it yet)."""
+    lock_clusters()
     entry.save()
     pairs = [(kind, value) for kind, value in normalise(entry.kind, entry.value) if kind == entry.kind]
     pairs = pairs or [(entry.kind, entry.value.strip())]
