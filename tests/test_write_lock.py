@@ -3,6 +3,18 @@ import time
 
 from jaring.lib import write_lock
 
+_in_transaction = threading.local()
+
+
+class _SqliteConnection:
+    """Stands in for django.db.connection: a SQLite file, and whether this thread is inside a transaction."""
+
+    vendor = "sqlite"
+
+    @property
+    def in_atomic_block(self) -> bool:
+        return getattr(_in_transaction, "active", False)
+
 
 def test_writers_queue_one_after_another_on_a_sqlite_file(settings, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(write_lock, "_fd", None)
@@ -10,7 +22,7 @@ def test_writers_queue_one_after_another_on_a_sqlite_file(settings, tmp_path, mo
         **settings.DATABASES,
         "default": {**settings.DATABASES["default"], "NAME": str(tmp_path / "db.sqlite3")},
     }
-    monkeypatch.setattr(write_lock, "connection", type("C", (), {"vendor": "sqlite"})())
+    monkeypatch.setattr(write_lock, "connection", _SqliteConnection())
     spans: list[tuple[float, float]] = []
 
     def writer() -> None:
@@ -36,7 +48,7 @@ def _sqlite_file(settings, tmp_path, monkeypatch) -> None:
         **settings.DATABASES,
         "default": {**settings.DATABASES["default"], "NAME": str(tmp_path / "db.sqlite3")},
     }
-    monkeypatch.setattr(write_lock, "connection", type("C", (), {"vendor": "sqlite"})())
+    monkeypatch.setattr(write_lock, "connection", _SqliteConnection())
 
 
 def _spans_of(first, second) -> list[tuple[float, float]]:
@@ -90,4 +102,31 @@ def test_other_caches_do_not_wait_for_database_writers(settings, tmp_path, monke
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     spans = _spans_of(write_lock.one_writer, write_lock.cache_writer)
     assert len(spans) == 2 and spans[1][0] < spans[0][1]
+    monkeypatch.setattr(write_lock, "_fd", None)
+
+
+def test_a_transaction_does_not_wait_for_the_file_lock(settings, tmp_path, monkeypatch) -> None:
+    """On SQLite an open transaction (BEGIN IMMEDIATE) holds the database's write lock: waiting for the file
+    lock there could wait for a writer that itself waits for this transaction."""
+    _sqlite_file(settings, tmp_path, monkeypatch)
+    holding, release = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        with write_lock.one_writer():
+            holding.set()
+            release.wait(timeout=5)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert holding.wait(timeout=5)
+    _in_transaction.active = True
+    try:
+        started = time.monotonic()
+        with write_lock.one_writer():
+            waited = time.monotonic() - started
+    finally:
+        _in_transaction.active = False
+        release.set()
+        thread.join(timeout=5)
+    assert waited < 1
     monkeypatch.setattr(write_lock, "_fd", None)

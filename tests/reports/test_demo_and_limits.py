@@ -1,5 +1,8 @@
 """Demo reports are idempotent; the client identifier used by rate limits never carries the address."""
 
+from datetime import UTC, datetime, timedelta
+
+from django.db import connection
 from django.test import RequestFactory
 
 from jaring.lib import ratelimit
@@ -42,3 +45,29 @@ def test_the_shipped_database_cache_keeps_every_clients_counter(settings, db):
         ratelimit.hit(limit, f"client-{number}")
     assert ratelimit.hit(limit, "first-client") == 2
     assert ratelimit.count(limit, "client-0") == 1
+
+
+def test_counters_in_the_shipped_database_cache_keep_their_own_expiry(settings, db):
+    """Django's DatabaseCache.incr() re-sets a value with the default 300 s: an hour's limit, or a 15-minute
+    lock-out, would end after five quiet minutes."""
+    from jaring import settings as shipped
+    from jaring.accounts.services import login_failure_record
+
+    settings.CACHES = shipped.CACHES
+    limit = ratelimit.Limit("test-expiry", 10, 3600)
+    for _ in range(3):
+        ratelimit.hit(limit, "one-client")
+        login_failure_record(username="someone")
+    assert ratelimit.count(limit, "one-client") == 3
+    now = datetime.now(UTC)
+    assert _expires("rl:test-expiry:") - now > timedelta(seconds=3600 - 60)
+    assert _expires("login-failures:") - now > timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS - 60)
+
+
+def _expires(key_part: str) -> datetime:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT expires FROM jaring_cache WHERE cache_key LIKE %s", [f"%{key_part}%"])
+        (expires,) = cursor.fetchone()
+    if isinstance(expires, str):  # SQLite hands back text
+        expires = datetime.fromisoformat(expires)
+    return expires if expires.tzinfo else expires.replace(tzinfo=UTC)

@@ -40,7 +40,6 @@ def database_bytes(tmp_path) -> bytes:
     return target.read_bytes()
 
 
-@pytest.mark.django_db(transaction=True)
 def cache_values_text() -> str:
     """The shipped database cache's keys and decoded values (they are stored as base64 pickles)."""
     with connection.cursor() as cursor:
@@ -48,6 +47,7 @@ def cache_values_text() -> str:
         return "\n".join(f"{key} {base64.b64decode(value)!r}" for key, value in cursor.fetchall())
 
 
+@pytest.mark.django_db(transaction=True)
 def test_anonymous_reports_store_no_ip_in_any_table_or_log(client, office, caplog, settings):
     from jaring import settings as shipped
 

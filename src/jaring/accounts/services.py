@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from jaring.accounts.models import ApiToken, User
 from jaring.audit.services import audit_record
-from jaring.lib.write_lock import cache_writer
+from jaring.lib.ratelimit import count_event
 
 TOKEN_PREFIX = "jrg_"  # noqa: S105 - a visible prefix, not a secret
 
@@ -73,14 +73,7 @@ def login_is_locked(username: str) -> bool:
 
 def login_failure_record(*, username: str) -> bool:
     """Counts a failed login for the username; returns True when that locks the account for a while."""
-    key = _failures_key(username)
-    with cache_writer():
-        cache.add(key, 0, timeout=settings.LOGIN_LOCKOUT_SECONDS)
-        try:
-            failures = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=settings.LOGIN_LOCKOUT_SECONDS)
-            failures = 1
+    failures = count_event(_failures_key(username), timeout=settings.LOGIN_LOCKOUT_SECONDS)
     locked = failures >= settings.LOGIN_MAX_FAILURES
     audit_record(
         action="login.locked" if locked else "login.failed",

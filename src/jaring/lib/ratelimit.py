@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from jaring.lib.write_lock import cache_writer
+from jaring.lib.write_lock import cache_writer, database_cache
 
 
 @dataclass(frozen=True)
@@ -83,16 +83,27 @@ def hit(limit: Limit, ident: str) -> int:
     """Counts one event; returns the count in the current window."""
     if not _enabled(limit):
         return 0
-    key = _key(limit, ident, time.time())
-    # add() creates the counter with its expiry (a client's first event: one write); incr() is atomic on Redis
-    # and, queued behind the writer lock, on the SQLite database cache too.
+    return count_event(_key(limit, ident, time.time()), timeout=limit.window + 5)
+
+
+def count_event(key: str, *, timeout: int) -> int:
+    """Adds one to the counter at key, which expires `timeout` seconds after its last event; returns the count.
+
+    Django's DatabaseCache.incr() is get + set() with the cache's default timeout (300 s): an hour's counter
+    would vanish after five quiet minutes. There the count is set again with its own timeout, queued behind
+    the writer lock (atomic on SQLite); Redis' incr() is atomic and keeps the expiry.
+    """
     with cache_writer():
-        if cache.add(key, 1, timeout=limit.window + 5):
+        if cache.add(key, 1, timeout=timeout):  # a client's first event: one write
             return 1
+        if database_cache():
+            count = int(cache.get(key, 0)) + 1
+            cache.set(key, count, timeout=timeout)
+            return count
         try:
             return int(cache.incr(key))
         except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=limit.window + 5)
+            cache.set(key, 1, timeout=timeout)
             return 1
 
 

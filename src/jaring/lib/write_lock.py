@@ -37,7 +37,9 @@ def one_writer() -> Iterator[None]:
     if connection.vendor != "sqlite" or name == ":memory:" or "mode=memory" in name:
         yield
         return
-    if getattr(_held, "active", False):
+    if getattr(_held, "active", False) or connection.in_atomic_block:
+        # Queued already, or inside a transaction, which on SQLite (BEGIN IMMEDIATE) holds the write lock
+        # itself: waiting for the file lock there could wait for a writer that waits for this transaction.
         yield
         return
     with _thread_lock:
@@ -51,10 +53,15 @@ def one_writer() -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def database_cache() -> bool:
+    """True when the default cache is a table of the database (the default without JARING_CACHE_URL)."""
+    return settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+
+
 @contextmanager
 def cache_writer() -> Iterator[None]:
     """Around writes to the default cache: queued with the other writers when that cache is a database table."""
-    if settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+    if database_cache():
         with one_writer():
             yield
     else:
