@@ -2,13 +2,17 @@
 
 import io
 
+from cryptography.fernet import Fernet
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from PIL import Image
 
+from jaring.lib import uploads
 from jaring.outreach import demo
 from jaring.outreach.models import Event, EventPhoto, Programme, QuizResponse
 from jaring.outreach.selectors import programme_coverage
+from jaring.outreach.services.photos import event_photo_add
 
 
 def test_demo_seeds_a_sample_programme_with_pulau_abang_once(office) -> None:
@@ -93,3 +97,17 @@ def test_the_coverage_map_uses_tiles_only_when_configured(petugas_client, office
         'data-tile-url="https://tiles.example.go.id/{z}/{x}/{y}.png"' in html
         and "Peta tanpa latar" not in html
     )
+
+
+def test_key_rotation_re_encrypts_event_photos(make_event, petugas, settings) -> None:
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.FIELD_KEYS = [old]
+    upload = SimpleUploadedFile("kegiatan.jpg", _jpeg_with_gps(), content_type="image/jpeg")
+    (photo,) = event_photo_add(actor=petugas, event=make_event(), files=[upload])
+    clean = uploads.read(photo.storage_name)
+
+    settings.FIELD_KEYS = [new, old]
+    call_command("rotate_keys", stdout=io.StringIO())
+    settings.FIELD_KEYS = [new]
+    photo.refresh_from_db()
+    assert uploads.read(photo.storage_name) == clean

@@ -83,3 +83,14 @@ def test_every_binary_column_is_known_to_the_rotation():
         if isinstance(field, models.BinaryField)
     }
     assert binary == set(rotate_keys.TOKEN_COLUMNS)
+
+
+def test_every_model_with_an_encrypted_file_is_known_to_the_rotation():
+    """`storage_name` names a file written by jaring.lib.uploads, encrypted: one the command does not list
+    would become unreadable once the old key is removed."""
+    with_files = {
+        model._meta.label
+        for model in apps.get_models()
+        if "storage_name" in {f.name for f in model._meta.fields}
+    }
+    assert with_files == set(rotate_keys.FILE_MODELS)

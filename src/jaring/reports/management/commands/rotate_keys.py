@@ -15,11 +15,13 @@ from django.db import connection, transaction
 
 from jaring.lib import uploads
 from jaring.lib.crypto import EncryptedTextField, decrypt_text, rotate_bytes
-from jaring.reports.models import Attachment
 
 BATCH = 500
 # Binary columns that hold a Fernet token of a file's bytes (encrypted by the code that writes them).
 TOKEN_COLUMNS = [("channels.StagedMedia", "content")]  # photos of an unfinished WhatsApp report
+TOKEN_BATCH = 20  # rows of such a column at once: each can hold megabytes
+# Models whose `storage_name` names a file written by jaring.lib.uploads (encrypted).
+FILE_MODELS = ["reports.Attachment", "outreach.EventPhoto"]
 
 
 class Command(BaseCommand):
@@ -36,8 +38,10 @@ class Command(BaseCommand):
         for label, name in TOKEN_COLUMNS:
             fields += 1
             rotated += _rotate_tokens(apps.get_model(label), name, newest)
-        for attachment in Attachment.objects.order_by("pk").iterator(chunk_size=BATCH):
-            files += _rotate_file(attachment, newest)
+        for label in FILE_MODELS:
+            model = apps.get_model(label)
+            for row in model.objects.order_by("pk").iterator(chunk_size=BATCH):
+                files += _rotate_file(model, row, newest)
         self.stdout.write(
             f"{fields} encrypted columns checked, {rotated} values and {files} files re-encrypted"
         )
@@ -79,7 +83,9 @@ def _rotate_tokens(model: Any, name: str, newest: Fernet) -> int:
     """Re-encrypts a binary column of Fernet tokens in primary-key batches (rotate keeps the timestamp)."""
     last, count = 0, 0
     while True:
-        rows = list(model._base_manager.filter(pk__gt=last).order_by("pk").values_list("pk", name)[:BATCH])
+        rows = list(
+            model._base_manager.filter(pk__gt=last).order_by("pk").values_list("pk", name)[:TOKEN_BATCH]
+        )
         if not rows:
             return count
         with transaction.atomic():
@@ -90,16 +96,16 @@ def _rotate_tokens(model: Any, name: str, newest: Fernet) -> int:
         last = rows[-1][0]
 
 
-def _rotate_file(attachment: Attachment, newest: Fernet) -> int:
+def _rotate_file(model: Any, row: Any, newest: Fernet) -> int:
     """Writes the re-encrypted file under a new name, switches the row, then deletes the old file."""
-    token = uploads.read_raw(attachment.storage_name)
+    token = uploads.read_raw(row.storage_name)
     if not _needs_rotation(token, newest):
         return 0
-    old_name = attachment.storage_name
+    old_name = row.storage_name
     new_name = uploads.write_raw(rotate_bytes(token))
     try:
         with transaction.atomic():
-            Attachment.objects.filter(pk=attachment.pk).update(storage_name=new_name)
+            model.objects.filter(pk=row.pk).update(storage_name=new_name)
     except BaseException:
         uploads.delete(new_name)
         raise
