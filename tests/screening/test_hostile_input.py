@@ -29,6 +29,8 @@ def hostile_texts() -> dict[str, str]:
         "mixed_scripts": ("Lowongan 工作 вакансия وظيفة งาน gaji ১৫ 15jt ") * 200,
         "digits": "9" * MAX_LENGTH,
         "digit_separators": ("1 -" * MAX_LENGTH)[:MAX_LENGTH],
+        "spaced_out_digits": " ".join(rng.choice("0123456789") for _ in range(MAX_LENGTH // 2)),
+        "spaced_out_numbers": ("0 8 1 2 3 4 5 6 7 8 9 0, " * 500)[:MAX_LENGTH],
         "dots": ("a." * MAX_LENGTH)[:MAX_LENGTH],
         "capitalised_words": ("PT Abc " * 2000)[:MAX_LENGTH],
         "money": ("Rp 1.000.000.000,- " * 600)[:MAX_LENGTH],

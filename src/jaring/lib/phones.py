@@ -239,10 +239,14 @@ def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[
                 break
             candidates.append((last, digits))
             last += 1
+        spaced = len(candidates) > SPACED_OUT and _could_start_mobile(text, groups, i, first)
         for j, digit_count in reversed(candidates):
             raw = text[first : groups[j][1]]
-            hit = _parse_candidate(raw, first, region, digit_count)
-            if hit is not None and (j - i < SPACED_OUT or _spaced_out_mobile(raw, hit[0])):
+            if j - i < SPACED_OUT:
+                hit = _parse_candidate(raw, first, region, digit_count)
+            else:
+                hit = _spaced_out_mobile(raw, first, region) if spaced and digit_count >= 9 else None
+            if hit is not None:
                 best = (hit, j)
                 break
         if best is None:
@@ -253,11 +257,31 @@ def _numbers_in_run(text: str, start: int, end: int, region: str) -> list[tuple[
     return numbers
 
 
-def _spaced_out_mobile(raw: str, e164: str) -> bool:
+def _could_start_mobile(text: str, groups: list[tuple[int, int]], i: int, first: int) -> bool:
+    """Whether the digits from group i begin as a mobile number is written: 0 and a non-zero digit, a country
+    code (after "+" or "00" too). Checked once per group before any long candidate is tried."""
+    head = "".join(text[a:b] for a, b in groups[i : i + 4])[:4]
+    if text[first] == "+":
+        return head[:2] in _KNOWN_CODES
+    if head.startswith("00"):
+        return head[2:4] in _KNOWN_CODES
+    return (head[:1] == "0" and head[1:2] != "0") or head[:2] in _KNOWN_CODES
+
+
+def _spaced_out_mobile(raw: str, start: int, region: str) -> tuple[str, int, int, str] | None:
+    """A mobile number written from its start, digits spaced out: judged by string tests and the fast path
+    only (no full parse), so that a long run of single digits stays cheap to scan."""
     digits = _NOT_DIAL.sub("", raw)
-    from_start = digits[:1] in ("+", "0") or digits[:2] in _KNOWN_CODES
-    counting = digits in "01234567890123456789"  # "0 1 2 3 4 5 6 7 8 9" is a list, not +60123456789
-    return from_start and not counting and is_mobile(e164)
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    if not (digits[:1] in ("+", "0") or digits[:2] in _KNOWN_CODES):
+        return None
+    if digits.lstrip("+") in "01234567890123456789":  # "0 1 2 3 4 5 6 7 8 9" is a list, not +60123456789
+        return None
+    e164 = _fast_e164(digits, region)
+    if not e164 or not is_mobile(e164):
+        return None
+    return e164, start, start + len(raw), raw
 
 
 def _parse_candidate(
