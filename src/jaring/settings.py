@@ -108,8 +108,8 @@ if _cache_url.startswith("redis://"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
 else:
     # Django's default of 300 entries would cull live entries (rate-limit counters, login lock-outs, receipts)
-    # as soon as 300 clients had one: an attacker could reset a lock-out by creating entries. Expired entries
-    # are removed first; counting 50,000 rows costs SQLite ~0.02 ms (docs/deployment.md).
+    # as soon as 300 clients had one: an attacker could reset a lock-out by creating entries. 50,000 raises
+    # that bar (expired entries go first); counting 50,000 rows costs SQLite ~0.02 ms (docs/deployment.md).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -115,7 +115,7 @@ class Linker:
     `add` keeps only ints per edge; `clusters` counts the records of each identifier, drops the too common,
     and unions the rest. `add_linked` is the incremental path: it links at once (no share rule until the
     next full run). The application links at once too, then splits what an identifier had joined when it
-    becomes too common (network.clusters.split), which ends with the clusters of `clusters()`.
+    becomes too common (network.clusters.split): with the same limit, the clusters of `clusters()`.
     """
 
     def __init__(self, stoplist: Stoplist | None = None) -> None:

@@ -83,7 +83,7 @@ def record_link(
 
     Idempotent per (record_type, record_id). Stoplisted, weak and too common identifiers are stored with
     their occurrence but do not link; an identifier that becomes too common here also splits the clusters it
-    had joined (clusters.split), so that the clusters match those of `network link`. Watches on any
+    had joined (clusters.split): the batch's share rule, applied as records arrive. Watches on any
     identifier of the record notify their officers.
     """
     lock_clusters()

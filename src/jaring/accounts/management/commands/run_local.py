@@ -25,9 +25,19 @@ class Command(BaseCommand):
         try:
             call_command("runserver", bind, use_reloader=False, use_threading=True)
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(worker.pid, signal.SIGTERM)
+            _stop_group(worker)
+
+
+def _stop_group(worker: subprocess.Popen) -> None:
+    """SIGTERM to the worker's process group; SIGKILL if it has not ended within 10 seconds."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(worker.pid, sig)
+        try:
             worker.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _exit(signum: int, frame: object) -> None:
