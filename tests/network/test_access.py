@@ -8,6 +8,7 @@ from jaring.audit.models import AuditEvent
 from jaring.casework.models import Referral
 from jaring.network.models import Identifier, LinkedRecord
 from jaring.network.services import root_of
+from jaring.reports.services import report_message_add
 from tests.conftest import login
 
 
@@ -54,6 +55,29 @@ def test_mitra_sees_only_the_records_referred_to_their_agency(network, mitra_cli
     assert second.tracking_code not in body and "bca:1234567890" not in body  # only in the unreferred report
     account = Identifier.objects.get(kind="account")
     assert mitra_client.get(f"/petugas/jaringan/identitas/{account.pk}/").status_code == 404
+
+
+def test_mitra_does_not_see_what_the_reporter_wrote_in_the_thread(
+    network, mitra_client, petugas_client, agency, petugas, django_capture_on_commit_callbacks
+):
+    """A mitra reads a referred report but not its thread: numbers and addresses from it stay hidden."""
+    cluster, first, _second = network
+    refer(first, agency, petugas)
+    with django_capture_on_commit_callbacks(execute=True):
+        report_message_add(report=first, body="Hubungi saya di 0813-9999-8888 atau siti.rahayu@example.com")
+    email = Identifier.objects.get(kind="email")
+    assert mitra_client.get(f"/petugas/jaringan/identitas/{email.pk}/").status_code == 404
+    assert "siti.rahayu" not in mitra_client.get(f"/petugas/jaringan/{cluster.pk}/").content.decode()
+    assert "siti.rahayu" in petugas_client.get(f"/petugas/jaringan/identitas/{email.pk}/").content.decode()
+    viewed = AuditEvent.objects.get(action="network.identifier_viewed", object_id=str(email.pk))
+    assert viewed.actor == petugas
+
+
+def test_mitra_views_are_audited_under_the_clusters_office(network, mitra_client, agency, petugas, office):
+    cluster, first, _second = network
+    refer(first, agency, petugas)
+    mitra_client.get(f"/petugas/jaringan/{cluster.pk}/")
+    assert AuditEvent.objects.get(action="network.cluster_viewed").office == office
 
 
 def test_mitra_may_not_watch_or_decide(network, mitra_client, agency, petugas):

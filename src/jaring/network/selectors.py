@@ -24,7 +24,12 @@ def can_use_network(user: User) -> bool:
 
 
 def visible_records(user: User) -> QuerySet[LinkedRecord]:
-    return LinkedRecord.objects.filter(report__in=reports_visible_to(user).values("pk"))
+    records = LinkedRecord.objects.filter(report__in=reports_visible_to(user).values("pk"))
+    if not user.is_officer:
+        # A mitra reads a referred report but not its thread (casework.selectors.messages_for): the records
+        # made from the reporter's messages, and the numbers or addresses in them, stay hidden too.
+        records = records.filter(record_type=LinkedRecord.RecordType.REPORT)
+    return records
 
 
 def _members(root_id: int) -> Q:

@@ -308,13 +308,27 @@ def watch_set(*, identifier: Identifier, actor: User, on: bool) -> Watch | None:
 
 
 def cluster_view_record(*, cluster: Cluster, actor: User, page: int) -> None:
-    """Every view of a cluster is audited (it shows identifiers drawn from confidential reports)."""
+    """Every view of a cluster is audited (it shows identifiers drawn from confidential reports). The office
+    is the cluster's, so that its supervisors see a partner agency's views too (a mitra has no office)."""
     audit_record(
         action="network.cluster_viewed",
         actor=actor,
         obj=cluster,
-        office=getattr(actor, "office", None),
+        office=cluster.office or getattr(actor, "office", None),
         summary=cluster.code,
+        data={"page": page},
+    )
+
+
+def identifier_view_record(*, identifier: Identifier, actor: User, page: int) -> None:
+    """Every view of an identifier's page is audited: it lists where the value was written, raw."""
+    cluster = root_of(identifier.cluster_id) if identifier.cluster_id else None
+    audit_record(
+        action="network.identifier_viewed",
+        actor=actor,
+        obj=identifier,
+        office=(cluster.office if cluster else None) or getattr(actor, "office", None),
+        summary=f"{identifier.kind}:{identifier.normalized}"[:300],
         data={"page": page},
     )
 

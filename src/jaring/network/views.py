@@ -85,6 +85,7 @@ def identifier(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if request.method == "POST":
         return _confirm(request, found, context)
+    services.identifier_view_record(identifier=found, actor=request.user, page=page.number)
     return render(request, "network/identifier.html", context)
 
 
