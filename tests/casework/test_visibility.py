@@ -5,6 +5,7 @@ import pytest
 from jaring.accounts.services import api_token_create
 from jaring.casework.models import Referral
 from jaring.casework.selectors import reports_visible_to
+from jaring.reports.services import report_message_add
 from tests.casework.conftest import client_for, make_report
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +77,22 @@ def test_api_requires_a_token(client, report) -> None:
 def test_anonymous_visitor_is_sent_to_login(client, report) -> None:
     response = client.get(f"/petugas/laporan/{report.tracking_code}/")
     assert response.status_code == 302 and "/petugas/masuk/" in response["Location"]
+
+
+@pytest.mark.parametrize("word", ["rahayu", "kamboja"])
+def test_officers_search_the_thread_too(petugas, report, word) -> None:
+    report_message_add(report=report, body="Saya Siti Rahayu, bisa dihubungi lewat kakak saya.")
+    inbox = client_for(petugas).get("/petugas/laporan/", {"q": word, "status": "semua"}).content.decode()
+    assert report.tracking_code in inbox
+
+
+def test_mitra_search_cannot_probe_the_thread_they_may_not_read(petugas, mitra, agency, report) -> None:
+    """The search index holds the thread; a partner's search matches the description and parties only."""
+    Referral.objects.create(report=report, agency=agency, note="Mohon ditangani", created_by=petugas)
+    report_message_add(report=report, body="Saya Siti Rahayu, bisa dihubungi lewat kakak saya.")
+    client, headers = client_for(mitra), _api(mitra)
+    for word, shown in (("rahayu", False), ("kamboja", True)):
+        inbox = client.get("/petugas/laporan/", {"q": word, "status": "semua"}).content.decode()
+        listing = client.get("/api/v1/staff/reports", {"q": word, "status": "semua"}, **headers).json()
+        assert (report.tracking_code in inbox) is shown
+        assert [r["tracking_code"] for r in listing["items"]] == ([report.tracking_code] if shown else [])

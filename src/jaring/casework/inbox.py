@@ -9,11 +9,11 @@ import heapq
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
@@ -22,7 +22,7 @@ from jaring.casework.deadlines import due_q, overdue_q, today_for
 from jaring.casework.models import ReportLabel
 from jaring.casework.search import apply_search, fts_ids, fts_match, query_terms
 from jaring.casework.workflow import CLOSED_STATUSES, OPEN_STATUSES
-from jaring.reports.models import Attachment, Category, Channel, Priority, Report, Status
+from jaring.reports.models import Attachment, Category, Channel, Party, Priority, Report, Status
 
 PAGE_SIZE = 25
 COUNT_CAP = 1000
@@ -54,7 +54,15 @@ class InboxFilters:
     attachments: bool = False
     label: str = ""
     q: str = ""
+    # A partner agency may not read a report's thread, and the search index holds it: their q matches the
+    # description and the parties only (set from the user by inbox_page and apply_filters).
+    plain_only: bool = False
     errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def search_query(self) -> str:
+        """What goes to the search index (description, parties and the thread)."""
+        return "" if self.plain_only else self.q
 
     @classmethod
     def from_params(cls, params: Mapping[str, object]) -> "InboxFilters":
@@ -89,7 +97,7 @@ class InboxFilters:
         out = {}
         for fl in fields(self):
             value = getattr(self, fl.name)
-            if fl.name != "errors" and value:
+            if fl.name not in ("errors", "plain_only") and value:
                 out[fl.name] = "1" if value is True else value
         return out
 
@@ -108,7 +116,12 @@ class InboxFilters:
 
 def apply_filters(qs: QuerySet[Report], f: InboxFilters, user: User) -> QuerySet[Report]:
     """Every filter except status (the tiers apply it). Unknown assignees/labels match nothing."""
-    return apply_search(_filters(qs, f, user), f.q)
+    f = _for_user(f, user)
+    return apply_search(_filters(qs, f, user), f.search_query)
+
+
+def _for_user(f: InboxFilters, user: User) -> InboxFilters:
+    return replace(f, plain_only=True) if not user.is_officer else f
 
 
 def _filters(qs: QuerySet[Report], f: InboxFilters, user: User) -> QuerySet[Report]:
@@ -136,6 +149,11 @@ def _filters(qs: QuerySet[Report], f: InboxFilters, user: User) -> QuerySet[Repo
         qs = qs.filter(Exists(Attachment.objects.filter(report=OuterRef("pk"))))
     if f.label:
         qs = qs.filter(Exists(ReportLabel.objects.filter(report=OuterRef("pk"), label_id=int(f.label))))
+    if f.plain_only and f.q:
+        words = Q(description__icontains=f.q) | Q(
+            Exists(Party.objects.filter(report=OuterRef("pk"), value__icontains=f.q))
+        )
+        qs = qs.filter(words)
     return qs
 
 
@@ -254,7 +272,7 @@ def _count(
         match = fts_match(terms, f.statuses, office_id)
         ids, resume = _fts_ids(check, match, None, COUNT_CAP + 1, COUNT_SCAN_BUDGET)
         return min(len(ids), COUNT_CAP), len(ids) > COUNT_CAP or resume is not None
-    matching = apply_search(base, f.q).filter(status__in=f.statuses)
+    matching = apply_search(base, f.search_query).filter(status__in=f.statuses)
     if not _has_filters(f) or connection.vendor != "sqlite":
         # No filters: read from the (office_id, status, id) index alone. PostgreSQL plans the filtered count
         # well with its statistics (the window below made it hash-join a sequential scan instead).
@@ -264,7 +282,7 @@ def _count(
     # The window carries scope and status; repeating them outside would make SQLite probe the (office, status,
     # id) index once per status and id instead of looking each id up once.
     in_statuses = qs.filter(status__in=f.statuses).order_by().values_list("pk", flat=True)
-    others = apply_search(_filters(Report.objects.all(), f, user), f.q)
+    others = apply_search(_filters(Report.objects.all(), f, user), f.search_query)
     total, capped = capped_count(others.filter(pk__in=in_statuses[:COUNT_WINDOW]))
     if not capped:
         capped = bool(list(in_statuses[COUNT_WINDOW : COUNT_WINDOW + 1]))
@@ -294,9 +312,10 @@ def inbox_page(
     qs: QuerySet[Report], f: InboxFilters, user: User, *, cursor: str = "", size: int = PAGE_SIZE
 ) -> InboxPage:
     """One page in "new and open first" order, from `cursor` ("<tier>-<last id>", as next_cursor gives)."""
-    terms = query_terms(f.q)
+    f = _for_user(f, user)
+    terms = query_terms(f.search_query)
     base = _filters(qs, f, user)
-    searched = base if _uses_fts(terms) else apply_search(base, f.q)
+    searched = base if _uses_fts(terms) else apply_search(base, f.search_query)
     fts_scope = _fts_scope(qs, f, user) if _uses_fts(terms) else (None, None)
     after = _parse_cursor(cursor)
     few = _few_matches(searched, f, terms)
