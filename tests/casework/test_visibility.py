@@ -96,3 +96,15 @@ def test_mitra_search_cannot_probe_the_thread_they_may_not_read(petugas, mitra, 
         listing = client.get("/api/v1/staff/reports", {"q": word, "status": "semua"}, **headers).json()
         assert (report.tracking_code in inbox) is shown
         assert [r["tracking_code"] for r in listing["items"]] == ([report.tracking_code] if shown else [])
+
+
+def test_staff_pages_and_the_staff_api_are_never_cached(petugas, report) -> None:
+    """A shared office computer keeps nothing of a report (or a decrypted identity) in its browser cache."""
+    client = client_for(petugas)
+    for response in (
+        client.get("/petugas/laporan/"),
+        client.get(f"/petugas/laporan/{report.tracking_code}/"),
+        client.get(f"/api/v1/staff/reports/{report.tracking_code}", **_api(petugas)),
+    ):
+        assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    assert "no-store" not in client.get("/").get("Cache-Control", "")

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.test.client import encode_multipart
 
 from jaring.reports.models import Category, Party, Report
 
@@ -122,6 +123,49 @@ def test_idempotency_key_returns_the_same_receipt_and_creates_one_report(client,
     assert first.status_code == second.status_code == 201
     assert first.json() == second.json()
     assert Report.objects.count() == 1
+
+
+def test_a_reused_idempotency_key_with_other_content_never_returns_the_first_receipt(client, office):
+    """The key is bound to what was sent: another client reusing (or guessing) it gets a report of its own."""
+    first = post(client, base(), HTTP_IDEMPOTENCY_KEY="1", REMOTE_ADDR="10.0.0.1")
+    other = post(
+        client,
+        base(description="Isi lain dari orang lain."),
+        HTTP_IDEMPOTENCY_KEY="1",
+        REMOTE_ADDR="10.9.9.9",
+    )
+    assert first.status_code == other.status_code == 201
+    assert other.json()["tracking_code"] != first.json()["tracking_code"]
+    assert first.json()["follow_up_key"] not in other.content.decode()
+    assert Report.objects.count() == 2
+
+
+def test_a_retried_multipart_post_with_a_new_boundary_gets_the_same_receipt(client, office):
+    def send(boundary: str):
+        fields = {
+            "category": "dokumen",
+            "description": "Paspor palsu, foto terlampir.",
+            "identity_mode": "anonim",
+        }
+        body = encode_multipart(boundary, {**fields, "files": [upload("paspor.jpg", photo)]})
+        return client.post(
+            "/api/v1/reports",
+            body,
+            content_type=f"multipart/form-data; boundary={boundary}",
+            HTTP_IDEMPOTENCY_KEY="retry-multipart",
+        )
+
+    photo = jpeg_with_gps()
+    first, second = send("boundary-one"), send("boundary-two")
+    assert first.status_code == second.status_code == 201
+    assert first.json() == second.json() and Report.objects.count() == 1
+
+
+def test_receipts_and_threads_of_the_api_are_never_cached(client, office):
+    created = post(client, base())
+    code, key = created.json()["tracking_code"], created.json()["follow_up_key"]
+    thread = client.get(f"/api/v1/reports/{code}", HTTP_X_FOLLOW_UP_KEY=key)
+    assert created["Cache-Control"] == thread["Cache-Control"] == "private, no-store"
 
 
 def test_idempotent_retry_after_the_receipt_expired_answers_409_without_the_key(client, office):

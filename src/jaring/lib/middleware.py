@@ -29,3 +29,19 @@ class ApiLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+class PrivateResponsesMiddleware:
+    """Never stored by a browser or a proxy: staff pages (decrypted identities, reports), the staff API and the
+    public Lapor API (receipts with the follow-up key, the thread). Views may set stricter headers themselves."""
+
+    PREFIXES = ("/petugas/", "/en/petugas/", "/api/v1/reports", "/api/v1/staff/")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path_info.startswith(self.PREFIXES):
+            response.setdefault("Cache-Control", "private, no-store")
+        return response

@@ -4,6 +4,7 @@ Bodies are JSON or multipart/form-data with the same fields (plus `files`); both
 schema, because django-ninja binds one body media type per operation.
 """
 
+import hashlib
 import json
 import logging
 from datetime import date, datetime
@@ -220,17 +221,18 @@ def report_create(
     payload, files = _parse(request, ReportIn)
     data = payload.model_dump(exclude={"parties"})
     data = {key: ("" if value is None and key != "incident_date" else value) for key, value in data.items()}
+    token = _submission_token(idempotency_key, payload, files)
     try:
         report, key = report_submit(
             office=primary_office(),
             parties=[p.model_dump() for p in payload.parties],
             files=files,
             channel=Channel.API,
-            submission_token=idempotency_key or None,
+            submission_token=token,
             **data,
         )
     except DuplicateSubmission as duplicate:
-        return _replay(duplicate.report, idempotency_key or "")
+        return _replay(duplicate.report, token or "")
     except OperationalError:
         # E.g. SQLite's write lock not obtained within its busy timeout: nothing was stored; ask for a retry.
         logger.exception("report submission failed")
@@ -240,8 +242,22 @@ def report_create(
     return Status(201, {"tracking_code": report.tracking_code, "follow_up_key": key, "status": report.status})
 
 
-def _replay(report: Report, idempotency_key: str) -> Any:
-    remembered = receipts.recall(receipts.token_digest(Channel.API, idempotency_key))
+def _submission_token(idempotency_key: str | None, payload: ReportIn, files: list[Any]) -> str | None:
+    """The Idempotency-Key bound to what was sent: a retry of the same report gets its receipt again, while
+    another client reusing the key (or guessing a short one) with other content makes a report of its own
+    and never sees the first reporter's follow-up key."""
+    if not idempotency_key:
+        return None
+    content = hashlib.sha256(payload.model_dump_json().encode())
+    for upload in files:
+        for chunk in upload.chunks():  # chunks() starts from the beginning; the services read it again
+            content.update(chunk)
+        upload.seek(0)
+    return f"{idempotency_key}\x1f{content.hexdigest()}"
+
+
+def _replay(report: Report, token: str) -> Any:
+    remembered = receipts.recall(receipts.token_digest(Channel.API, token))
     if remembered:
         code, key = remembered
         return Status(201, {"tracking_code": code, "follow_up_key": key, "status": report.status})
