@@ -15,6 +15,20 @@ def _graph_server():
     server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def _elsewhere_server():
+    elsewhere, server = start()
+    yield elsewhere
+    server.shutdown()
+
+
+@pytest.fixture
+def elsewhere(_elsewhere_server):
+    """A second server on another port: a host the media download must not reach with the token."""
+    _elsewhere_server.reset()
+    return _elsewhere_server
+
+
 @pytest.fixture
 def graph(_graph_server, settings):
     _graph_server.reset()

@@ -3,7 +3,7 @@
 It speaks the documented shapes: POST /{phone_number_id}/messages -> {"messaging_product", "contacts",
 "messages": [{"id": "wamid..."}]}; GET /{media_id} -> {"url", "mime_type", "sha256", "file_size", "id"};
 GET <url> with the bearer token -> the bytes; a wrong/expired token -> 401 {"error": {"code": 190, ...}}.
-Every request is recorded so that tests assert on what Jaring really sent over the wire.
+Tests can make a lookup announce another URL and make a path answer a redirect. Every request is recorded so that tests assert on what Jaring really sent over the wire.
 """
 
 import hashlib
@@ -30,6 +30,7 @@ class Media:
     data: bytes
     mime_type: str
     file_size: int | None = None  # what the lookup announces (None: the real size)
+    url: str | None = None  # the URL the lookup announces (None: this server's /download/<id>)
 
 
 @dataclass
@@ -39,6 +40,8 @@ class FakeGraph:
     media: dict[str, Media] = field(default_factory=dict)
     # Scripted answers for the next sends: (status, error code) pairs, used up in order.
     send_errors: list[tuple[int, int]] = field(default_factory=list)
+    # Paths answered with "302 Found" to the given location, before any token check (like a CDN).
+    redirects: dict[str, str] = field(default_factory=dict)
     url: str = ""
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -48,6 +51,7 @@ class FakeGraph:
             self.requests.clear()
             self.media.clear()
             self.send_errors.clear()
+            self.redirects.clear()
             self.token = TOKEN
 
     @property
@@ -63,8 +67,10 @@ class FakeGraph:
     def templates(self) -> list[dict[str, Any]]:
         return [b["template"] for b in self.sent if b.get("type") == "template"]
 
-    def add_media(self, media_id: str, data: bytes, mime_type: str, file_size: int | None = None) -> None:
-        self.media[media_id] = Media(data, mime_type, file_size)
+    def add_media(
+        self, media_id: str, data: bytes, mime_type: str, file_size: int | None = None, url: str | None = None
+    ) -> None:
+        self.media[media_id] = Media(data, mime_type, file_size, url)
 
     def next_wamid(self) -> str:
         return f"wamid.FAKE{next(self._ids):08d}"
@@ -134,6 +140,12 @@ def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:  # noqa: N802
             self._record(None)
+            if self.path in graph.redirects:
+                self.send_response(302)
+                self.send_header("Location", graph.redirects[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if not self._authorised():
                 return
             path = self.path.split("?", 1)[0].strip("/")
@@ -156,7 +168,7 @@ def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
                 200,
                 {
                     "messaging_product": "whatsapp",
-                    "url": f"{graph.url}/download/{path}",
+                    "url": item.url or f"{graph.url}/download/{path}",
                     "mime_type": item.mime_type,
                     "sha256": hashlib.sha256(item.data).hexdigest(),
                     "file_size": item.file_size if item.file_size is not None else len(item.data),

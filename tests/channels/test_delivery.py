@@ -218,3 +218,36 @@ def test_retry_command_answers_a_stored_message_whose_task_was_lost(chat, graph,
     inbound.refresh_from_db()
     assert inbound.status == "processed"
     assert "1 Cek tawaran kerja" in graph.texts()[-1]
+
+
+@pytest.mark.django_db
+def test_a_receipt_that_fails_for_good_forgets_the_follow_up_key(chat, graph, petugas_client):
+    chat.send("2")
+    chat.send("1")
+    chat.send("Agen menahan paspor saya dan meminta uang tebusan.")
+    chat.send("lewati")
+    chat.send("lewati")
+    chat.send("lewati")
+    graph.send_errors.append((400, 131026))  # the receipt cannot be delivered: number no longer on WhatsApp
+    chat.send("kirim")
+    report = chat_report()
+    receipt = OutboundMessage.objects.get(report=report, status="failed")
+    assert "Kunci tindak lanjut: ••••" in receipt.body and report.tracking_code in receipt.body
+    assert receipt.redact == ""
+    page = petugas_client.get("/petugas/whatsapp/").content.decode()
+    assert report.tracking_code in page and "Gagal" in page  # the officer still sees the failed receipt
+
+
+@pytest.mark.django_db
+def test_a_delivered_message_cannot_be_sent_again(chat, graph, petugas_client):
+    chat.send("halo")
+    out = OutboundMessage.objects.get()
+    chat.post(payloads.status(out.wamid, "delivered"))
+    before = len(graph.sent)
+    with chat.capture(execute=True):
+        response = petugas_client.post(f"/petugas/whatsapp/kirim-ulang/{out.pk}/", follow=True)
+    assert "Hanya pesan yang gagal terkirim yang dapat dikirim ulang." in response.content.decode()
+    assert len(graph.sent) == before
+    out.refresh_from_db()
+    assert out.status == "delivered"
+    assert not AuditEvent.objects.filter(action="whatsapp.outbound_retry").exists()

@@ -1,8 +1,12 @@
 """WhatsApp media through the Lapor upload pipeline: voice notes, documents, too big, failed downloads."""
 
+import io
+import urllib.request
+
 import pytest
 from django.test import override_settings
 
+from jaring.channels import graph as graph_client
 from jaring.channels.models import StagedMedia
 from jaring.reports.models import Attachment, Report
 from tests.channels import images, payloads
@@ -116,3 +120,78 @@ def test_photo_after_the_report_is_added_to_its_thread(chat, graph):
     assert "Diteruskan ke petugas" in chat.send_payload(payloads.image("later", caption="foto rukonya"))
     message = Report.objects.get().messages.get()
     assert message.body == "foto rukonya" and message.attachments.count() == 1
+
+
+def _to_files_step(chat) -> None:  # type: ignore[no-untyped-def]
+    _to_story_step(chat)
+    chat.send("Agen meminta biaya penempatan lewat transfer, ini buktinya.")
+    chat.send("lewati")
+    chat.send("lewati")
+
+
+@pytest.mark.django_db
+def test_media_url_with_a_file_scheme_is_refused(chat, graph, tmp_path):
+    local = tmp_path / "foto.jpg"
+    local.write_bytes(images.jpeg_with_gps())
+    _to_files_step(chat)
+    graph.add_media("f1", images.jpeg_with_gps(), "image/jpeg", url=local.as_uri())
+    assert "tidak dapat kami unduh" in chat.send_payload(payloads.image("f1"))
+    assert not StagedMedia.objects.exists()
+
+
+@pytest.mark.django_db
+def test_media_url_on_another_host_is_refused_without_a_request(chat, graph, elsewhere):
+    _to_files_step(chat)
+    elsewhere.add_media("o1", images.jpeg_with_gps(), "image/jpeg")
+    graph.add_media("o1", images.jpeg_with_gps(), "image/jpeg", url=f"{elsewhere.url}/download/o1")
+    assert "tidak dapat kami unduh" in chat.send_payload(payloads.image("o1"))
+    assert elsewhere.requests == []  # the access token never left for the other host
+    assert not StagedMedia.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_redirect_to_another_host_does_not_carry_the_token(chat, graph, elsewhere):
+    _to_files_step(chat)
+    elsewhere.add_media("r1", images.jpeg_with_gps(), "image/jpeg")
+    graph.add_media("r1", images.jpeg_with_gps(), "image/jpeg", url=f"{graph.url}/moved/r1")
+    graph.redirects["/moved/r1"] = f"{elsewhere.url}/download/r1"
+    assert "tidak dapat kami unduh" in chat.send_payload(payloads.image("r1"))
+    assert not any(r.authorization for r in elsewhere.requests)
+    assert not StagedMedia.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_redirect_on_the_graph_host_is_followed(chat, graph):
+    _to_files_step(chat)
+    graph.add_media("r2", images.jpeg_with_gps(), "image/jpeg", url=f"{graph.url}/moved/r2")
+    graph.redirects["/moved/r2"] = f"{graph.url}/download/r2"
+    assert "Berkas diterima (1 dari 5)" in chat.send_payload(payloads.image("r2"))
+    assert StagedMedia.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1", True),
+        ("https://mmg.whatsapp.net/v/t62/abc", True),
+        ("http://lookaside.fbsbx.com/x", False),  # Meta's hosts only over https
+        ("https://lookaside.fbsbx.com.attacker.example/x", False),
+        ("https://lookaside.fbsbx.com@169.254.169.254/latest/meta-data/", False),
+        ("http://169.254.169.254/latest/meta-data/", False),
+        ("file:///etc/passwd", False),
+    ],
+)
+def test_only_meta_media_hosts_and_the_graph_url_may_receive_the_token(url, allowed, settings):
+    settings.WHATSAPP_GRAPH_URL = "https://graph.facebook.com/v21.0"
+    assert graph_client.media_url_allowed(url) is allowed
+
+
+def test_a_redirect_between_meta_hosts_drops_the_token(settings):
+    settings.WHATSAPP_GRAPH_URL = "https://graph.facebook.com/v21.0"
+    request = urllib.request.Request("https://lookaside.fbsbx.com/x")
+    request.add_header("Authorization", "Bearer secret")
+    moved = graph_client._SafeRedirect().redirect_request(
+        request, io.BytesIO(), 302, "Found", {}, "https://mmg.whatsapp.net/y"
+    )
+    assert moved is not None and moved.full_url == "https://mmg.whatsapp.net/y"
+    assert not moved.has_header("Authorization")

@@ -6,6 +6,7 @@ callers know whether to retry (network, 5xx, throttling), alert (expired token) 
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,9 @@ TIMEOUT_SECONDS = 10
 TOKEN_EXPIRED = 190
 WINDOW_CLOSED = 131047  # "Re-engagement message": more than 24 hours since the user last wrote
 THROTTLED = {4, 80007, 130429, 131048, 131056}
+# Where Meta serves media (lookaside.fbsbx.com and its CDNs): only these, over https, and the Graph URL itself.
+MEDIA_HOST_SUFFIXES = (".fbsbx.com", ".facebook.com", ".whatsapp.net")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class GraphError(Exception):
@@ -73,9 +77,60 @@ def _error(exc: urllib.error.HTTPError) -> GraphError:
         return GraphError(f"HTTP {exc.code}", status=exc.code)
 
 
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    try:
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme)
+    except ValueError:  # a port that is not a number
+        port = None
+    return parts.scheme, parts.hostname or "", port
+
+
+def media_url_allowed(url: str) -> bool:
+    """The URL may receive the access token: the configured Graph API's origin or a Meta media host over https.
+
+    Refuses file://, internal addresses and user:password@ tricks, since the URL comes from an HTTP answer.
+    """
+    try:
+        if urllib.parse.urlsplit(url).username is not None or "\\" in url:
+            return False
+        scheme, host, _port = origin = _origin(url)
+    except ValueError:  # not a URL urllib can parse
+        return False
+    if host and origin == _origin(settings.WHATSAPP_GRAPH_URL):
+        return True
+    return scheme == "https" and host.endswith(MEDIA_HOST_SUFFIXES)
+
+
+class _SafeRedirect(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to an allowed URL, and never carries the token to another origin.
+
+    urllib copies every header, Authorization included, to wherever a redirect points.
+    """
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        newurl = urllib.parse.urljoin(req.full_url, newurl)
+        if not media_url_allowed(newurl):
+            fp.close()
+            raise GraphError("redirect to a host that is not allowed", status=400)
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and _origin(newurl) != _origin(req.full_url):
+            new.remove_header("Authorization")
+        return new
+
+
+_opener = urllib.request.build_opener(_SafeRedirect)
+
+
+def _open(request: urllib.request.Request) -> Any:
+    return _opener.open(request, timeout=TIMEOUT_SECONDS)
+
+
 def _call_json(method: str, url: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
     try:
-        with urllib.request.urlopen(_request(method, url, body), timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        with _open(_request(method, url, body)) as response:
             return json.loads(response.read())
     except urllib.error.HTTPError as exc:
         raise _error(exc) from None
@@ -117,9 +172,14 @@ class MediaTooLarge(Exception):
 
 
 def download(url: str, *, max_bytes: int) -> bytes:
-    """The media bytes (the URL needs the same bearer token); stops reading past max_bytes."""
+    """The media bytes (the URL needs the same bearer token); stops reading past max_bytes.
+
+    Refuses (GraphError, not retried) a URL that is neither the Graph API nor a Meta media host.
+    """
+    if not media_url_allowed(url):
+        raise GraphError("media url on a host that is not allowed", status=400)
     try:
-        with urllib.request.urlopen(_request("GET", url), timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        with _open(_request("GET", url)) as response:
             data = response.read(max_bytes + 1)
     except urllib.error.HTTPError as exc:
         raise _error(exc) from None

@@ -9,9 +9,11 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import mail_admins, send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from jaring.accounts.models import Office, User
 from jaring.accounts.selectors import primary_office
@@ -127,7 +129,8 @@ def status_record(*, statuses: list[StatusEvent]) -> int:
                 else:
                     out.status = Status.FAILED
                     out.last_error = f"{code}: {error.get('title', '')}"[:300]
-                    out.save(update_fields=["status", "last_error", "updated_at"])
+                    _forget_secret(out)
+                    out.save(update_fields=["status", "last_error", "body", "redact", "updated_at"])
             elif _STATUS_RANK.get(event.status, 0) > _STATUS_RANK.get(out.status, 0):
                 out.status = event.status
                 out.save(update_fields=["status", "updated_at"])
@@ -256,13 +259,18 @@ def outbound_deliver(*, outbound_id: int) -> str:
         out.attempts += 1
         out.next_attempt_at = None
         out.last_error = ""
-        if out.redact:
-            out.body = out.body.replace(out.redact, "••••")
-            out.redact = ""
+        _forget_secret(out)
         out.save()
         audit_record(action="whatsapp.outbound_sent", actor_label=ACTOR, obj=out, office=out.contact.office)
         Alert.objects.filter(kind="token_expired", resolved_at=None).update(resolved_at=timezone.now())
     return out.status
+
+
+def _forget_secret(out: OutboundMessage) -> None:
+    """Blanks the follow-up key once it cannot be sent any more: it is shown once, never kept (DESIGN.md)."""
+    if out.redact:
+        out.body = out.body.replace(out.redact, "••••")
+        out.redact = ""
 
 
 def _failed(out: OutboundMessage, exc: graph.GraphError) -> str:
@@ -278,6 +286,7 @@ def _failed(out: OutboundMessage, exc: graph.GraphError) -> str:
         else:
             out.status = Status.FAILED
             out.next_attempt_at = None
+            _forget_secret(out)
         out.save()
         audit_record(
             action=f"whatsapp.outbound_{out.status}",
@@ -296,8 +305,17 @@ def _failed(out: OutboundMessage, exc: graph.GraphError) -> str:
 
 
 def outbound_retry(*, outbound: OutboundMessage, actor: User) -> OutboundMessage:
-    """An officer asks to try a failed message again now."""
+    """An officer asks to try a failed message again now.
+
+    Only a failed message: re-sending one that arrived would repeat it on the citizen's phone.
+    Raises ValidationError (a message for the officer) otherwise.
+    """
     with transaction.atomic():
+        current = (
+            OutboundMessage.objects.select_for_update().values_list("status", flat=True).get(pk=outbound.pk)
+        )
+        if current != Status.FAILED:
+            raise ValidationError(gettext("Hanya pesan yang gagal terkirim yang dapat dikirim ulang."))
         outbound.status = Status.RETRYING
         outbound.next_attempt_at = timezone.now()
         if outbound.attempts >= MAX_ATTEMPTS:

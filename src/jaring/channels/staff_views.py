@@ -1,7 +1,7 @@
 """Staff pages of the WhatsApp channel: its health (alerts, undelivered messages) and a manual retry."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -33,8 +33,12 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
         outbound = selectors.outbound_of_office(request.user, pk)
     except OutboundMessage.DoesNotExist:
         raise Http404 from None
-    services.outbound_retry(outbound=outbound, actor=request.user)
-    messages.success(request, _("Pesan WhatsApp dijadwalkan untuk dikirim ulang."))
+    try:
+        services.outbound_retry(outbound=outbound, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Pesan WhatsApp dijadwalkan untuk dikirim ulang."))
     if outbound.report is not None:
         return redirect("casework:detail", code=outbound.report.tracking_code)
     return redirect("channels_staff:status")
