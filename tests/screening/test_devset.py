@@ -4,27 +4,21 @@ Same measure as benchmarks/eval_screening.py: `risk_level in {tinggi, sedang}` a
 the SAMPLE P3MI registry loaded; that script prints the details (per-flag recall, misses).
 """
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
 
-from jaring.screening.engine import LicensedCompany, StaticLookups, screen
+from jaring.screening.engine import StaticLookups, screen
+
+from .conftest import sample_companies
 
 DATA = Path(__file__).resolve().parent / "data"
-SAMPLE = Path(__file__).resolve().parents[2] / "src" / "jaring" / "screening" / "data" / "p3mi_SAMPLE.csv"
-
-
-def _lookups() -> StaticLookups:
-    with SAMPLE.open(encoding="utf-8") as stream:
-        rows = [r for r in csv.DictReader(stream) if r["Status"] == "Aktif"]
-    return StaticLookups([LicensedCompany(r["Nama P3MI"], r["Nomor SIP3MI"], is_sample=True) for r in rows])
 
 
 @pytest.mark.parametrize("name", ["devset", "heldout"])
 def test_labelled_set_keeps_f1_and_offer_accuracy_above_0_9(name):
-    lookups = _lookups()
+    lookups = StaticLookups(sample_companies())
     items = [json.loads(line) for line in (DATA / f"{name}.jsonl").open(encoding="utf-8") if line.strip()]
     tp = fp = fn = offers = 0
     for item in items:

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from jaring.lib.anchored import anchored_matches
 from jaring.lib.identifier_forms import (  # noqa: F401 - normalise_url etc. are public here too
     _BANKS,
     _COMPANY_FOREIGN,
@@ -194,7 +195,11 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int]]:
         ascii_text = text.isascii()
         # A number starts at its first digit or at a "+" just before it: the scan starts there, not at 0
         # (look-behinds still see the characters before; no match can start earlier).
-        numbers = _numbers(text, max(0, first - 1)) if _PROVIDER_GATE.search(lowered) else ()
+        numbers = (
+            anchored_matches(_NUMBER_START, _NUMBER_TEXT, text, max(0, first - 1))
+            if _PROVIDER_GATE.search(lowered)
+            else ()
+        )
         for m in numbers:
             window = max(0, m.start() - 30)
             if ascii_text:
@@ -263,16 +268,6 @@ def _first_mail_at(text: str, at: int) -> int:
 
 
 _LOCAL_PART = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")  # as in _EMAIL
-
-
-def _numbers(text: str, pos: int) -> Iterator[re.Match]:
-    """_NUMBER_TEXT.finditer(text, pos), tried only where a number can start (see _NUMBER_START)."""
-    candidate = _NUMBER_START.search(text, pos)
-    while candidate is not None:
-        number = _NUMBER_TEXT.match(text, candidate.start())
-        if number is not None:
-            yield number
-        candidate = _NUMBER_START.search(text, number.end() if number is not None else candidate.start() + 1)
 
 
 def _companies(text: str, pattern: re.Pattern, add) -> None:  # type: ignore[no-untyped-def]

@@ -5,10 +5,11 @@ quantifiers, so scanning is linear in the text length; phonenumbers only parses 
 """
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 import phonenumbers
+
+from jaring.lib.anchored import anchored_matches
 
 # A run of digits and the separators people type in chats (spaces, dashes, dots, brackets). One character
 # class repeated: linear time. Each run is then cut into digit groups and numbers are assembled from them.
@@ -182,7 +183,7 @@ def find_phones_from(text: str, pos: int, default_region: str = "ID") -> list[tu
     """find_phones(text) when no run can start before pos (a run starts at most two characters, "+(" or
     "00", before its first digit: pos = first digit - 2 is safe)."""
     found: list[tuple[str, int, int, str]] = []
-    for run in _runs(text, pos):
+    for run in anchored_matches(_RUN_START, _RUN, text, pos):
         if run.end() - run.start() < 7:
             continue  # fewer than 7 characters cannot hold the 7 digits _parse_candidate asks for
         if not _MONEY_ENDS.isdisjoint(text[max(0, run.start() - 3) : run.start()]) and _MONEY_BEFORE.search(
@@ -197,16 +198,6 @@ def find_phones_from(text: str, pos: int, default_region: str = "ID") -> list[tu
         if len(found) >= MAX_PHONES:
             return found[:MAX_PHONES]
     return found
-
-
-def _runs(text: str, pos: int) -> Iterator[re.Match]:
-    """_RUN.finditer(text, pos), tried only where a run can start."""
-    candidate = _RUN_START.search(text, pos)
-    while candidate is not None:
-        run = _RUN.match(text, candidate.start())
-        if run is not None:
-            yield run
-        candidate = _RUN_START.search(text, run.end() if run is not None else candidate.start() + 1)
 
 
 @lru_cache(maxsize=50_000)
@@ -271,11 +262,9 @@ def _could_start_mobile(text: str, groups: list[tuple[int, int]], i: int, first:
 def _spaced_out_mobile(raw: str, start: int, region: str) -> tuple[str, int, int, str] | None:
     """A mobile number written from its start, digits spaced out: judged by string tests and the fast path
     only (no full parse), so that a long run of single digits stays cheap to scan."""
-    digits = _NOT_DIAL.sub("", raw)
+    digits = _NOT_DIAL.sub("", raw)  # its start passed _could_start_mobile
     if digits.startswith("00"):
         digits = "+" + digits[2:]
-    if not (digits[:1] in ("+", "0") or digits[:2] in _KNOWN_CODES):
-        return None
     if digits.lstrip("+") in "01234567890123456789":  # "0 1 2 3 4 5 6 7 8 9" is a list, not +60123456789
         return None
     e164 = _fast_e164(digits, region)

@@ -128,24 +128,13 @@ class Linker:
         self.first_record = array("i")  # for add_linked: a record already holding the identifier
         self.uf = UnionFind()
 
-    def _ident(self, identifier_key: str) -> int:
-        number = self.index.get(identifier_key)
-        if number is None:
-            number = self.index[identifier_key] = len(self.keys)
-            self.keys.append(identifier_key)
-            self.first_record.append(-1)
-        return number
-
     def add_keys(self, record_id: object, keys: Iterable[str]) -> int:
-        record = self.uf.add()
-        self.ids.append(record_id)
-        for identifier_key in keys:
-            self.edge_record.append(record)
-            self.edge_ident.append(self._ident(identifier_key))
-        return record
+        """Adds one record with its identifier keys; returns its record number."""
+        self.add_rows([(record_id, keys)])
+        return len(self.ids) - 1
 
     def add_rows(self, rows: Iterable[tuple[object, Iterable[str]]]) -> None:
-        """add_keys for each (record_id, keys), with its calls inlined: the batch adds millions of keys."""
+        """Adds records as (record_id, keys), with no call per key: the batch adds millions of keys."""
         ids, parent, size = self.ids, self.uf.parent, self.uf.size
         index, known, first_record = self.index, self.keys, self.first_record
         edge_record, edge_ident = self.edge_record, self.edge_ident
@@ -218,31 +207,10 @@ class Linker:
                 first[ident] = record
             else:
                 union(other, record)
-        # The loops below run over millions of records and identifiers: find() is called only when the parent
-        # is not already the root, and sorts use C-level keys (reverse=True keeps ties in their order).
-        parent, find = uf.parent, uf.find
-        members: dict[int, list[int]] = {}
-        for record in range(len(self.ids)):
-            root = parent[record]
-            if parent[root] != root:
-                root = find(record)
-            group = members.get(root)
-            if group is None:
-                members[root] = [record]
-            else:
-                group.append(record)
-        idents: dict[int, list[int]] = {}
-        for ident, record in enumerate(first):
-            if record >= 0:
-                root = parent[record]
-                if parent[root] != root:
-                    root = find(record)
-                group = idents.get(root)
-                if group is None:
-                    idents[root] = [ident]
-                else:
-                    group.append(ident)
-        # Largest first; ties by first record, the order in which members was filled.
+        members = _by_root(uf, enumerate(range(len(self.ids))))
+        idents = _by_root(uf, ((ident, record) for ident, record in enumerate(first) if record >= 0))
+        # Largest first; ties by first record, the order in which members was filled. C-level sort keys, over
+        # millions of clusters (reverse=True keeps ties in their order).
         roots = list(members)
         sizes = [len(group) for group in members.values()]
         by_count = counts.__getitem__
@@ -252,6 +220,23 @@ class Linker:
             if len(found) > 1:
                 found.sort(key=by_count, reverse=True)
             yield number, members[root], found
+
+
+def _by_root(uf: UnionFind, items: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
+    """(item, record) pairs grouped by the record's root, in the order given. Runs over millions of records:
+    find() only when the parent is not already the root, no call per item otherwise."""
+    parent, find = uf.parent, uf.find
+    groups: dict[int, list[int]] = {}
+    for item, record in items:
+        root = parent[record]
+        if parent[root] != root:
+            root = find(record)
+        group = groups.get(root)
+        if group is None:
+            groups[root] = [item]
+        else:
+            group.append(item)
+    return groups
 
 
 def linking_keys(identifiers: list[Identifier], stoplist: Stoplist) -> set[str]:

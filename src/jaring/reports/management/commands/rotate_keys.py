@@ -5,6 +5,7 @@ Run after putting a new key first in JARING_FIELD_KEYS (old keys stay listed unt
 values that already decrypt with the newest key alone are left as they are. Batched: one transaction per batch.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -56,44 +57,51 @@ def _needs_rotation(token: str | bytes, newest: Fernet) -> bool:
 
 
 def _rotate_column(model: Any, field: EncryptedTextField, newest: Fernet) -> int:
-    """Reads raw tokens (no from_db_value) in primary-key batches; rewrites those not under the newest key."""
+    """Reads raw tokens (no from_db_value) in primary-key batches; rewrites those not under the newest key.
+    update() runs get_prep_value, which encrypts the plain text with the newest key."""
     table, column, pk = model._meta.db_table, field.column, model._meta.pk.column
     quote = connection.ops.quote_name
     sql = (
         f"SELECT {quote(pk)}, {quote(column)} FROM {quote(table)} "  # noqa: S608 - names from model metadata
         f"WHERE {quote(pk)} > %s AND {quote(column)} <> '' ORDER BY {quote(pk)} LIMIT {BATCH}"
     )
-    last, count = 0, 0
-    while True:
+
+    def batch(last: int) -> list[tuple[int, str]]:
         with connection.cursor() as cursor:
             cursor.execute(sql, [last])
-            rows = cursor.fetchall()
-        if not rows:
-            return count
-        with transaction.atomic():
-            for row_pk, token in rows:
-                if token and _needs_rotation(token, newest):
-                    # update() runs get_prep_value, which encrypts the plain text with the newest key.
-                    model._base_manager.filter(pk=row_pk).update(**{field.attname: decrypt_text(token)})
-                    count += 1
-        last = rows[-1][0]
+            return cursor.fetchall()
+
+    return _rotate_rows(model, field.attname, batch, decrypt_text, newest)
 
 
 def _rotate_tokens(model: Any, name: str, newest: Fernet) -> int:
     """Re-encrypts a binary column of Fernet tokens in primary-key batches (rotate keeps the timestamp)."""
+
+    def batch(last: int) -> list[tuple[int, bytes]]:
+        rows = model._base_manager.filter(pk__gt=last).order_by("pk").values_list("pk", name)[:TOKEN_BATCH]
+        return [(row_pk, bytes(token)) for row_pk, token in rows]  # PostgreSQL gives memoryviews
+
+    return _rotate_rows(model, name, batch, rotate_bytes, newest)
+
+
+def _rotate_rows(
+    model: Any,
+    name: str,
+    batch: Callable[[int], list[tuple[int, Any]]],
+    new_value: Callable[[Any], Any],
+    newest: Fernet,
+) -> int:
+    """Rewrites, one transaction per batch of (pk, token) rows after the last pk, each token not yet under
+    the newest key with new_value(token); returns how many."""
     last, count = 0, 0
-    while True:
-        rows = list(
-            model._base_manager.filter(pk__gt=last).order_by("pk").values_list("pk", name)[:TOKEN_BATCH]
-        )
-        if not rows:
-            return count
+    while rows := batch(last):
         with transaction.atomic():
             for row_pk, token in rows:
-                if token and _needs_rotation(bytes(token), newest):
-                    model._base_manager.filter(pk=row_pk).update(**{name: rotate_bytes(bytes(token))})
+                if token and _needs_rotation(token, newest):
+                    model._base_manager.filter(pk=row_pk).update(**{name: new_value(token)})
                     count += 1
         last = rows[-1][0]
+    return count
 
 
 def _rotate_file(model: Any, row: Any, newest: Fernet) -> int:
