@@ -45,6 +45,13 @@ from jaring.lib.identifier_forms import (  # noqa: F401 - normalise_url etc. are
     normalise_url,
     normalise_vessel,
 )
+from jaring.lib.identifier_readings import (
+    LINK_CONFIDENCE,
+    PLAIN,
+    read_handle_at,
+    read_value,
+)
+from jaring.lib.identifier_readings import scan as scan_evasions
 from jaring.lib.phones import find_phones_from, normalise_phone
 
 KINDS = ("phone", "email", "url", "handle", "account", "company", "person", "passport", "plate", "vessel")
@@ -59,6 +66,9 @@ class Identifier(NamedTuple):
     source: str  # "text" or "party:<index>"
     start: int  # span of raw inside its source
     end: int
+    # 1.0 when written plainly; lower when read back from an evasive form (lib.identifier_readings). Below
+    # LINK_CONFIDENCE the reading is only proposed to an officer (never linked): see `read`.
+    confidence: float = PLAIN
 
 
 # --- one entry point per source -----------------------------------------------------------------------------
@@ -80,6 +90,12 @@ def _normalised(kind: str, raw: str) -> tuple[tuple[str, str], ...]:
 def _normalise(kind: str, raw: str) -> list[tuple[str, str]]:
     if not raw.strip() or len(raw) > 500:
         return []
+    if kind in ("phone", "handle", "account"):
+        # "nol delapan ...", "08l2-...", "@loker . kamboja": read back, and kept only when sure. A value with
+        # an evasive form that reads as nothing yields nothing, not the digits left when letters are dropped.
+        evasive, claimed = read_value(kind, raw)
+        if evasive or claimed:
+            return [(r.kind, r.value) for r in evasive if r.confidence >= LINK_CONFIDENCE]
     if kind == "phone":
         e164 = normalise_phone(raw)
         return [("phone", e164)] if e164 else []
@@ -116,7 +132,7 @@ def party_values(parties: list[dict]) -> list[tuple[str, str]]:
     return found
 
 
-def from_parties(parties: list[dict]) -> list[Identifier]:
+def from_parties(parties: list[dict], *, proposals: bool = False) -> list[Identifier]:
     found: list[Identifier] = []
     for index, party in enumerate(parties[:MAX_PER_RECORD]):
         if not isinstance(party, dict):
@@ -125,12 +141,22 @@ def from_parties(parties: list[dict]) -> list[Identifier]:
         if kind not in KINDS or not isinstance(raw, str):
             continue
         source = f"party:{index}"
-        found.extend(Identifier(k, v, raw, source, 0, len(raw)) for k, v in normalise(kind, raw))
+        values = normalise(kind, raw)
+        found.extend(Identifier(k, v, raw, source, 0, len(raw)) for k, v in values)
+        if not values and proposals and len(raw) <= 500:
+            found.extend(
+                Identifier(r.kind, r.value, raw, source, 0, len(raw), r.confidence)
+                for r in read_value(kind, raw)[0]
+                if r.confidence < LINK_CONFIDENCE
+            )
     return found
 
 
-def from_text(text: str, kinds: Collection[str] = KINDS) -> list[Identifier]:
+def from_text(text: str, kinds: Collection[str] = KINDS, *, proposals: bool = False) -> list[Identifier]:
     """Identifiers written in free text (report descriptions, messages, chats), in order of kind.
+
+    Evasive forms ("nol delapan ...", "08l2-5566-7788", "@loker . kamboja") are read back with a confidence
+    (lib.identifier_readings); readings too ambiguous to link are left out unless `proposals` is set.
 
     `kinds` limits what is returned and skips the person, passport, plate and vessel scans when they are left
     out (the job-offer checker needs none of them on most texts). The other scans always run: the spans that
@@ -138,23 +164,27 @@ def from_text(text: str, kinds: Collection[str] = KINDS) -> list[Identifier]:
     depends on which others were asked for.
     """
     text = text[:MAX_TEXT]
-    return [Identifier(k, v, text[s:e], "text", s, e) for k, v, s, e in _scan(text, kinds)]
+    return [
+        Identifier(k, v, text[s:e], "text", s, e, c)
+        for k, v, s, e, c in _scan(text, kinds)
+        if proposals or c >= LINK_CONFIDENCE
+    ]
 
 
 def text_values(text: str) -> list[tuple[str, str]]:
     """(kind, value) of every identifier of from_text(text), without the Identifier objects (batch linker)."""
-    return [(kind, value) for kind, value, _, _ in _scan(text[:MAX_TEXT], KINDS)]
+    return [(kind, value) for kind, value, _, _, c in _scan(text[:MAX_TEXT], KINDS) if c >= LINK_CONFIDENCE]
 
 
-def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int]]:
-    """from_text as (kind, value, start, end) tuples."""
-    found: list[tuple[str, str, int, int]] = []
+def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int, float]]:
+    """from_text as (kind, value, start, end, confidence) tuples."""
+    found: list[tuple[str, str, int, int, float]] = []
     taken: list[tuple[int, int]] = []  # spans already claimed by links, e-mails and accounts
     wanted = KINDS if kinds is KINDS else frozenset(kinds)
 
-    def add(kind: str, value: str, start: int, end: int) -> None:
+    def add(kind: str, value: str, start: int, end: int, confidence: float = PLAIN) -> None:
         if kind in wanted:
-            found.append((kind, value, start, end))
+            found.append((kind, value, start, end, confidence))
 
     def free(start: int) -> bool:
         return not any(s <= start < e for s, e in taken)
@@ -179,7 +209,12 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int]]:
         # A handle starts at an "@": matching at each one equals _HANDLE.finditer (its look-behind still
         # sees the characters before), without trying the pattern at every position of the text.
         m = _HANDLE.match(text, at)
+        spaced = read_handle_at(text, at) if not taken or free(at) else None
         at = text.find("@", m.end() if m else at + 1)
+        if spaced is not None:  # "@loker . kamboja": read back whole, not as "@loker"
+            add(spaced.kind, spaced.value, spaced.start, spaced.end, spaced.confidence)
+            at = text.find("@", spaced.end)
+            continue
         if m:
             if taken and not free(m.start()):
                 continue
@@ -187,6 +222,14 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int]]:
             before = _PLATFORM_BEFORE.search(fold(text[max(0, m.start() - 16) : m.start()]))
             platform = _PLATFORM_WORDS[before.group(1)] if before else None
             add("handle", f"{platform}:{handle}" if platform else f"@{handle}", m.start(), m.end())
+    evasions = scan_evasions(text)  # numbers written to dodge filters; their runs are off-limits below
+    claimed = evasions.claimed
+    read_spans = []
+    for reading in evasions.readings:
+        if not taken or free(reading.start):
+            add(reading.kind, reading.value, reading.start, reading.end, reading.confidence)
+            read_spans.append((reading.start, reading.end))
+    taken.extend(read_spans)
     digit = _DIGITS.search(text)
     if digit is not None:
         first = digit.start()
@@ -209,13 +252,13 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int]]:
                 # A provider starts with a hint, so at the first hint or later; "bank " may precede it.
                 window = max(window, hint.start() - 6)
             before = _PROVIDER_BEFORE.search(text, window, m.start())
-            if before is None or (taken and not free(before.start())):
+            if before is None or (taken and not free(before.start())) or _inside(claimed, m.start()):
                 continue
             for kind, value in _account_value(before.group("provider"), m.group("number")):
                 add(kind, value, before.start(), m.end())
                 taken.append((before.start(), m.end()))
         for e164, start, end, _raw in find_phones_from(text, max(0, first - 2)):
-            if not taken or free(start):
+            if (not taken or free(start)) and not _inside(claimed, start):
                 add("phone", e164, start, end)
         if "passport" in wanted and (
             "aspor" in text or "ASPOR" in text or "assport" in text or "ASSPORT" in text
@@ -243,6 +286,10 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int]]:
             if value:
                 add("vessel", value, m.start(), m.start(1) + len(name))
     return found[:MAX_PER_RECORD]
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return bool(spans) and any(s <= position < e for s, e in spans)
 
 
 def _emails(text: str, at: int) -> Iterator[re.Match]:
@@ -339,11 +386,28 @@ def _name_words(words: str) -> str:
 
 
 def extract(text: str | None = None, parties: list[dict] | None = None) -> list[Identifier]:
-    """Every identifier of one record: structured parties first, then the free text."""
+    """Every identifier of one record that links: structured parties first, then the free text."""
     found = from_parties(parties) if parties else []
     if text:
         found.extend(from_text(text))
     return found[:MAX_PER_RECORD]
+
+
+def read(text: str | None = None, parties: list[dict] | None = None) -> list[Identifier]:
+    """The one identifier reader: every identifier of one record with its confidence, including evasive
+    readings too ambiguous to link (confidence < LINK_CONFIDENCE), which callers propose to an officer.
+
+    Used by Lapor parties, the checker, WhatsApp, checkpoint records and the linker alike: extract() is
+    read() without the proposals."""
+    found = from_parties(parties, proposals=True) if parties else []
+    if text:
+        found.extend(from_text(text, proposals=True))
+    return found[:MAX_PER_RECORD]
+
+
+def links(identifier: Identifier) -> bool:
+    """Whether a reading is sure enough to link records by itself."""
+    return identifier.confidence >= LINK_CONFIDENCE
 
 
 def key(kind: str, value: str) -> str:
@@ -352,5 +416,9 @@ def key(kind: str, value: str) -> str:
 
 
 def is_weak(kind: str, value: str) -> bool:
-    """Identifiers kept and shown, but too weak to link on by themselves: one-word person names ("budi")."""
-    return kind == "person" and " " not in value
+    """Identifiers kept and shown, but too weak to link on by themselves: one-word person names ("budi"), and
+    evasive readings an officer has not confirmed (stored as "?" + value by the network app)."""
+    return (kind == "person" and " " not in value) or value.startswith(UNCONFIRMED)
+
+
+UNCONFIRMED = "?"  # prefix of a reading's value while it awaits an officer (network.services)

@@ -20,6 +20,7 @@ _RUN_START = re.compile(r"[+(\d](?<![\w+].)")
 _GROUP = re.compile(r"\d+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _NOT_DIAL = re.compile(r"[^\d+]")  # what is left of a typed number when it is dialled
+_LETTER_FOR_DIGIT = re.compile(r"[OolISBZ]\d|\d[OolISBZ]")  # as lib.identifier_readings.LETTERS
 _MONEY_BEFORE = re.compile(r"(?:rp|rm|myr|sgd|usd|idr|s\$|\$|nt\$|twd|hkd)\s?$", re.IGNORECASE)
 # The last characters of _MONEY_BEFORE's words (no other character matches them ignoring case). A match ends
 # one of them at most three characters before a run (a space, then a newline that "$" may precede): without
@@ -130,7 +131,12 @@ def normalise_phone(raw: str, default_region: str = "ID") -> str | None:
     0812-3456-7890 -> +6281234567890; 012-345 6789 -> +60123456789 (Malaysian mobiles start with 01);
     6281234567890 -> +6281234567890; +65 9123 4567 -> +6591234567.
     """
-    digits = raw if raw.isascii() and raw.isdecimal() else _NOT_DIAL.sub("", raw)
+    if raw.isascii() and raw.isdecimal():
+        digits = raw
+    elif _LETTER_FOR_DIGIT.search(raw):
+        return None  # "08l2-5566-7788": dropping the l would dial someone else (lib.identifier_readings)
+    else:
+        digits = _NOT_DIAL.sub("", raw)
     if not digits or len(digits) > 17:
         return None
     if digits.startswith("00"):
