@@ -81,9 +81,7 @@ _GAP = re.compile(r"[ \t.\-_*|~]{0,3}")
 _ODD_GAP = re.compile(r"[*_|~]|\s\.|\.\s|\s-\s")  # separators nobody types in a plainly written number
 _PLUS_BEFORE = re.compile(r"(?:\+|(?i:\bplus|\btambah)[ \t]?)[ \t]?$")
 # Cheap test: can the text hold an evasive number at all? (most texts cannot)
-_GATE = re.compile(
-    rf"[{_LETTER_CLASS}]\d|\d[{_LETTER_CLASS}]|\d[ \t]?[*_|~]|\d \.|(?i:\b(?:{_WORD_RE})\b)"
-)
+_GATE = re.compile(rf"[{_LETTER_CLASS}]\d|\d[{_LETTER_CLASS}]|\d[ \t]?[*_|~]|\d \.|(?i:\b(?:{_WORD_RE})\b)")
 _INVISIBLE = {0xFE0F, 0xFE0E, 0x20E3, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF}
 
 
@@ -109,7 +107,8 @@ def _ascii_digits(text: str) -> tuple[str, list[int] | None, set[str]]:
         else:
             digit = unicodedata.digit(ch, None)
             if digit is None:
-                chars.append(ch)
+                folded = unicodedata.normalize("NFKC", ch)  # full-width "－", "＊", letters
+                chars.append(folded if len(folded) == 1 and folded.isascii() else ch)
             else:
                 chars.append(str(digit))
                 forms.add("unicode_digits")
@@ -223,7 +222,8 @@ def scan(text: str) -> Scan:
         found = _read_account(provider.group("provider"), run) if provider else []
         if not found:
             found = [
-                ("phone", e164, confidence, i, j) for e164, confidence, i, j in _read_run(run, plus is not None)
+                ("phone", e164, confidence, i, j)
+                for e164, confidence, i, j in _read_run(run, plus is not None)
             ]
         tuple_forms = tuple(sorted(forms))
         for kind, value, confidence, i, j in found:

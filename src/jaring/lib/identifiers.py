@@ -45,9 +45,10 @@ from jaring.lib.identifier_forms import (  # noqa: F401 - normalise_url etc. are
     normalise_url,
     normalise_vessel,
 )
-from jaring.lib.identifier_readings import (
+from jaring.lib.identifier_readings import (  # noqa: F401 - PROPOSE_CONFIDENCE is public here too
     LINK_CONFIDENCE,
     PLAIN,
+    PROPOSE_CONFIDENCE,
     read_handle_at,
     read_value,
 )

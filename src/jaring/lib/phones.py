@@ -197,6 +197,8 @@ def find_phones_from(text: str, pos: int, default_region: str = "ID") -> list[tu
         ):
             continue
         start = run.start()
+        if _part_of_code(text, start, run.end()):
+            continue
         found.extend(
             (e164, start + begin, start + end, raw)
             for e164, begin, end, raw in _run_numbers(text[start : run.end()], default_region)
@@ -204,6 +206,20 @@ def find_phones_from(text: str, pos: int, default_region: str = "ID") -> list[tu
         if len(found) >= MAX_PHONES:
             return found[:MAX_PHONES]
     return found
+
+
+def _part_of_code(text: str, start: int, end: int) -> bool:
+    """Whether a run is a piece of a longer code with letters inside ("08x2-5566-7788", "0812-5566-77x8"):
+    its digits alone would dial someone else, so no number is read from it."""
+    if end + 1 < len(text) and text[end].isalpha() and text[end + 1].isdigit():
+        return True
+    if start < 2 or text[start - 1] not in "-._*/" or not text[start - 2].isalnum():
+        return False
+    word = _TOKEN_BEFORE.search(text, max(0, start - 22), start - 1)
+    return word is not None and not word.group().isdigit() and not word.group().isalpha()
+
+
+_TOKEN_BEFORE = re.compile(r"[^\W_]{1,21}$")
 
 
 @lru_cache(maxsize=50_000)

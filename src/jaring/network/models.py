@@ -91,6 +91,15 @@ class Identifier(models.Model):
     def __str__(self) -> str:
         return f"{self.kind}:{self.normalized}"
 
+    @property
+    def is_unconfirmed_reading(self) -> bool:
+        """An evasive form read as this value, too ambiguous to link until an officer confirms it."""
+        return self.normalized.startswith("?")
+
+    @property
+    def shown(self) -> str:
+        return self.normalized.removeprefix("?")
+
 
 class Occurrence(models.Model):
     """Where an identifier was found: the record, the source (text or party N) and the span of the raw text."""
