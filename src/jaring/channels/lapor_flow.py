@@ -17,7 +17,7 @@ from jaring.channels.identity import display_number
 from jaring.channels.media import as_upload
 from jaring.channels.models import ContactReport, StagedMedia
 from jaring.lib.crypto import encrypt_bytes
-from jaring.lib.phones import normalise_phone
+from jaring.lib.identifiers import read_phone
 from jaring.reports.models import Channel, IdentityMode, PartyKind
 from jaring.reports.services import report_submit
 from jaring.reports.validation import DESCRIPTION_MIN, MAX_PARTIES
@@ -70,7 +70,7 @@ def guess_party(line: str) -> dict[str, str]:
         kind = PartyKind.HANDLE
     elif _ACCOUNT.search(value):
         kind = PartyKind.ACCOUNT
-    elif sum(ch.isdigit() for ch in value) >= 8 and normalise_phone(value):
+    elif read_phone(value):  # written plainly or to dodge filters ("nol delapan ...")
         kind = PartyKind.PHONE
     elif _COMPANY.search(value):
         kind = PartyKind.COMPANY

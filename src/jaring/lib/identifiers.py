@@ -120,6 +120,13 @@ def _normalise(kind: str, raw: str) -> list[tuple[str, str]]:
     return [(kind, value)] if value else []
 
 
+def read_phone(raw: str) -> str | None:
+    """E.164 of a phone typed in a field, plain or written to dodge filters ("nol delapan ...", "08l2-..."),
+    when it reads as exactly one valid number; None otherwise (never the digits left when letters drop)."""
+    found = normalise("phone", raw)
+    return found[0][1] if len(found) == 1 else None
+
+
 def party_values(parties: list[dict]) -> list[tuple[str, str]]:
     """(kind, value) of every identifier of structured parties: from_parties without the Identifier objects
     (the batch linker needs only the values)."""

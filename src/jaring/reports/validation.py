@@ -14,6 +14,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from jaring.lib import regions
+from jaring.lib.identifiers import read_phone
 from jaring.lib.phones import normalise_phone
 from jaring.lib.text import fold
 from jaring.reports.models import Category, IdentityMode, PartyKind
@@ -37,7 +38,7 @@ def normalise_party(kind: str, value: str) -> str:
     """The form used to match the same identifier across reports (an E.164 phone, a lower-case handle...)."""
     value = value.strip()
     if kind == PartyKind.PHONE:
-        return normalise_phone(value) or ""
+        return read_phone(value) or ""  # "nol delapan ..." as the same number written plainly
     if kind == PartyKind.EMAIL:
         return value.lower()
     if kind == PartyKind.URL:

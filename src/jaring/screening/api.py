@@ -61,7 +61,14 @@ class EntityOut(Schema):
     reported: bool | None = Field(None, description="Confirmed by an officer in a verified report.")
 
 
-class PhoneOut(EntityOut):
+class ContactOut(EntityOut):
+    obfuscated: bool = Field(
+        False,
+        description="Written to dodge filters (spelled out, letters for digits, emoji digits) and read back.",
+    )
+
+
+class PhoneOut(ContactOut):
     mobile: bool
 
 
@@ -69,7 +76,7 @@ class EmailOut(EntityOut):
     free_mail: bool
 
 
-class AccountOut(EntityOut):
+class AccountOut(ContactOut):
     provider: str
     holder: str | None
     personal: bool
@@ -108,7 +115,7 @@ class EntitiesOut(Schema):
     phones: list[PhoneOut]
     links: list[EntityOut]
     emails: list[EmailOut]
-    handles: list[EntityOut]
+    handles: list[ContactOut]
     companies: list[CompanyOut]
     accounts: list[AccountOut]
     destinations: list[DestinationOut]

@@ -106,6 +106,9 @@ class _Screening:
             return [_span(self.text, c["start"], c["end"]) for c in contacts[:1]]
         if name == "licensed_name_personal_contact":
             return self._licensed_misuse()
+        if name == "obfuscated_contact":  # read back from an evasive form (lib.identifier_readings)
+            contacts = [*e.phones, *e.accounts, *e.handles]
+            return [_span(self.text, c["start"], c["end"]) for c in contacts if c["obfuscated"]]
         if name == "confirmed_identifier":
             return [_span(self.text, i["start"], i["end"]) for i in self.reported]
         raise ValueError(f"unknown detector {name}")

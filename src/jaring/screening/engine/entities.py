@@ -81,6 +81,8 @@ def extract(text: str, tokens: list[Token], index: PhraseIndex, place_of: dict) 
     holder_hint = any(prefix in text.lower() for prefix in _HOLDER_HINTS)
     for ident in identifiers.from_text(text, _KINDS_WITH_HOLDER if holder_hint else _KINDS):
         item = {"value": ident.value, "text": ident.raw, "start": ident.start, "end": ident.end}
+        if ident.kind in ("phone", "account", "handle"):
+            item["obfuscated"] = ident.confidence < 1.0  # spelled out, letters for digits, ...: read back
         taken.append((ident.start, ident.end))
         if ident.kind == "phone":
             _add_unique(found.phones, item | {"mobile": _mobile(ident.value)})

@@ -27,6 +27,7 @@ Detector = Literal[
     "official_link",
     "free_email",
     "social_handle",
+    "obfuscated_contact",
 ]
 
 
