@@ -72,8 +72,8 @@ _LETTER_CLASS = "".join(LETTERS)
 # One unit of a number: a whole number word, or a token of digits with at most a few letters for digits glued
 # to them ("08l2", "789O"). A token with any other letter ("G991B", "8.5jt") is not a unit.
 _UNIT = re.compile(
-    rf"(?<![A-Za-z0-9])(?:(?P<word>(?i:{_WORD_RE}))|(?P<token>[{_LETTER_CLASS}]{{0,4}}\d[\d{_LETTER_CLASS}]{{0,24}}))"
-    r"(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9])(?:(?P<word>(?i:{_WORD_RE}))|(?P<token>[{_LETTER_CLASS}]{{0,4}}\d[\d{_LETTER_CLASS}]{{0,24}})"
+    rf"|(?P<letters>[{_LETTER_CLASS}]{{1,4}}))(?![A-Za-z0-9])"
 )
 # Separators between the units of one number: spaces, dashes, dots, and the "*", "_", "|", "~" used to slip
 # past filters; at most three characters (" . ", " - ").
@@ -81,7 +81,9 @@ _GAP = re.compile(r"[ \t.\-_*|~]{0,3}")
 _ODD_GAP = re.compile(r"[*_|~]|\s\.|\.\s|\s-\s")  # separators nobody types in a plainly written number
 _PLUS_BEFORE = re.compile(r"(?:\+|(?i:\bplus|\btambah)[ \t]?)[ \t]?$")
 # Cheap test: can the text hold an evasive number at all? (most texts cannot)
-_GATE = re.compile(rf"[{_LETTER_CLASS}]\d|\d[{_LETTER_CLASS}]|\d[ \t]?[*_|~]|\d \.|(?i:\b(?:{_WORD_RE})\b)")
+_GATE = re.compile(
+    rf"[{_LETTER_CLASS}][-.]?\d|\d[-.]?[{_LETTER_CLASS}]|\d[ \t]?[*_|~]|\d \.|(?i:\b(?:{_WORD_RE})\b)"
+)
 _INVISIBLE = {0xFE0F, 0xFE0E, 0x20E3, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF}
 
 
@@ -134,17 +136,29 @@ def _units(text: str) -> list[list[_Unit]]:
         if word is not None:
             unit = _Unit(m.start(), m.end(), WORDS[word.lower()], True, 0)
         else:
-            token = m.group("token")
+            token = m.group("token") or m.group("letters")
             letters = sum(1 for ch in token if ch in LETTERS)
             digits = "".join(LETTERS.get(ch, ch) for ch in token)
             unit = _Unit(m.start(), m.end(), digits, False, letters)
         gap = text[last_end : unit.start] if unit.start - last_end <= 3 else None
+        if gap is not None and gap[:1] == "." and gap[1:2].isspace():
+            gap = None  # "... sembilan nol. Satu dua hari lagi": a sentence ends after the number
+        if runs and gap is not None and (_all_letters(unit) or _all_letters(runs[-1][-1])):
+            # A group of letters only ("2407-2498-BS") belongs to a number only when glued to digits by a
+            # separator that is not a space: "I", "SOS" or "Bo" next to a number are words.
+            glued = gap != "" and not any(ch.isspace() for ch in gap)
+            if not glued or runs[-1][-1].is_word or unit.is_word:
+                gap = None
         if runs and gap is not None and _GAP.fullmatch(gap) and len(runs[-1]) < MAX_UNITS:
             runs[-1].append(unit)
         else:
             runs.append([unit])
         last_end = unit.end
     return runs
+
+
+def _all_letters(unit: _Unit) -> bool:
+    return not unit.is_word and unit.letters == len(unit.digits)
 
 
 def _run_forms(text: str, run: list[_Unit], mapped: set[str]) -> set[str]:

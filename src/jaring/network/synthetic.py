@@ -13,6 +13,8 @@ import random
 from collections.abc import Iterator
 from typing import TextIO
 
+from jaring.network.evasive import evasive_mention
+
 PLACES = ["Malaysia", "Johor", "Kamboja", "Thailand", "Singapura", "Taiwan", "Korea", "Dubai", "Myawaddy"]
 JOBS = [
     "admin",
@@ -211,9 +213,13 @@ def _text(rng: random.Random, mentions: list[str]) -> str:
     return " ".join([opening, *(f"Kontak: {m}." for m in mentions)])
 
 
-def records(count: int, seed: int) -> Iterator[tuple[dict, str]]:
-    """(record, true network) pairs; about 3 identifiers a record, half of the records in networks."""
+def records(count: int, seed: int, evasive: float = 0.0) -> Iterator[tuple[dict, str]]:
+    """(record, true network) pairs; about 3 identifiers a record, half of the records in networks.
+
+    `evasive`: the share of network phones, accounts and handles written to dodge filters (network.evasive),
+    drawn from a random stream of its own: with 0 a seed gives the same records as before."""
     rng = random.Random(seed)
+    evasive_rng = random.Random(seed * 1_000_003 + 20)
     networks: list[Network] = []
     in_networks = count // 2
     sizes: list[int] = []
@@ -248,6 +254,11 @@ def records(count: int, seed: int) -> Iterator[tuple[dict, str]]:
         if seen and not any(m[0] in seen for m in chosen):
             chosen[0] = rng.choice([m for m in mentions if m[0] in seen])  # stay connected to the network
         seen.update(m[0] for m in chosen if m[0] is not None)
+        if evasive:
+            chosen = [
+                evasive_mention(m, net.account, evasive_rng) if evasive_rng.random() < evasive else m
+                for m in chosen
+            ]
         yield _record(record_id, chosen, rng), net.name
 
 
@@ -287,9 +298,9 @@ def _singleton(record_id: str, rng: random.Random) -> dict:
     return {"id": record_id, "text": _text(rng, text_forms), "parties": parties}
 
 
-def write(out: TextIO, truth: TextIO | None, count: int, seed: int) -> int:
+def write(out: TextIO, truth: TextIO | None, count: int, seed: int, evasive: float = 0.0) -> int:
     written = 0
-    for record, network in records(count, seed):
+    for record, network in records(count, seed, evasive):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         if truth is not None:
             truth.write(json.dumps({"id": record["id"], "network": network}) + "\n")
