@@ -91,7 +91,9 @@ def _normalised(kind: str, raw: str) -> tuple[tuple[str, str], ...]:
 def _normalise(kind: str, raw: str) -> list[tuple[str, str]]:
     if not raw.strip() or len(raw) > 500:
         return []
-    if kind in ("phone", "handle", "account"):
+    if kind == "phone" and _PLAIN_PHONE.fullmatch(raw):
+        pass  # digits and the separators of a plainly typed number: nothing to read back (most values)
+    elif kind in ("phone", "handle", "account"):
         # "nol delapan ...", "08l2-...", "@loker . kamboja": read back, and kept only when sure. A value with
         # an evasive form that reads as nothing yields nothing, not the digits left when letters are dropped.
         evasive, claimed = read_value(kind, raw)
@@ -125,6 +127,9 @@ def read_phone(raw: str) -> str | None:
     when it reads as exactly one valid number; None otherwise (never the digits left when letters drop)."""
     found = normalise("phone", raw)
     return found[0][1] if len(found) == 1 else None
+
+
+_PLAIN_PHONE = re.compile(r"[\d+\-() ]{1,40}")
 
 
 def party_values(parties: list[dict]) -> list[tuple[str, str]]:
