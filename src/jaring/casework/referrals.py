@@ -1,13 +1,14 @@
 """Referral to partner agencies ("no wrong door", SP4N-LAPOR!) and the mitra's follow-up."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import Agency, User
+from jaring.accounts.permissions import can_refer, can_update_referral, require
 from jaring.audit.services import audit_record
 from jaring.casework.models import Referral, ReferralUpdate
-from jaring.casework.services import MAX_BODY, report_transition, require_officer
+from jaring.casework.services import MAX_BODY, report_transition
 from jaring.casework.workflow import is_closed
 from jaring.reports.models import Report, Status
 
@@ -26,7 +27,7 @@ def agency_for(slug: str, report: Report) -> Agency:
 @transaction.atomic
 def referral_create(*, report: Report, agency: Agency, note: str, actor: User) -> Referral:
     """Refers the report to an agency and moves it to `dirujuk` through the workflow service."""
-    require_officer(actor, report)
+    require(can_refer(actor, report), _("Anda tidak menangani laporan ini."))
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("Tulis catatan untuk instansi mitra.")})
@@ -59,8 +60,7 @@ def referral_create(*, report: Report, agency: Agency, note: str, actor: User) -
 @transaction.atomic
 def referral_update(*, referral: Referral, status: str, note: str, actor: User) -> Referral:
     """The mitra's follow-up; closing (selesai) needs the outcome in `note`."""
-    if not (actor.is_mitra and actor.agency_id == referral.agency_id):
-        raise PermissionDenied(_("Rujukan ini bukan untuk instansi Anda."))
+    require(can_update_referral(actor, referral), _("Rujukan ini bukan untuk instansi Anda."))
     note = (note or "").strip()
     if status not in REFERRAL_ORDER:
         raise ValidationError({"status": _("Status rujukan tidak dikenal.")})

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import User
+from jaring.accounts.permissions import can_assign_others, can_handle, require
 from jaring.audit.services import audit_record
 from jaring.casework.models import Label, ReportLabel
-from jaring.casework.selectors import can_view_identity, is_handling_officer
 from jaring.casework.workflow import REASON_REQUIRED, RejectReason, allowed_next, is_closed
 from jaring.reports.models import Message, Priority, Report, Status, StatusChange
 from jaring.reports.services import report_reply, reporter_identity_view
@@ -21,8 +21,7 @@ MAX_BODY = 5000
 
 
 def require_officer(actor: User, report: Report) -> None:
-    if not is_handling_officer(actor, report):
-        raise PermissionDenied(_("Anda tidak menangani laporan ini."))
+    require(can_handle(actor, report), _("Anda tidak menangani laporan ini."))
 
 
 def _locked(report: Report) -> Report:
@@ -132,7 +131,7 @@ def report_assign(*, report: Report, assignee: User | None, actor: User) -> Repo
         assignee.is_active and assignee.is_officer and assignee.office_id == current.office_id
     ):
         raise ValidationError({"username": _("Petugas tidak dikenal di kantor ini.")})
-    if not actor.is_supervisor:
+    if not can_assign_others(actor, current):
         if assignee is None or assignee.pk != actor.pk:
             raise PermissionDenied(_("Hanya supervisor yang dapat menugaskan petugas lain."))
         if current.assignee_id not in (None, actor.pk):
@@ -256,25 +255,8 @@ def reply_send(*, report: Report, body: str, actor: User) -> Message:
     return report_reply(report=current, author=actor, body=body)
 
 
-@transaction.atomic
 def identity_reveal(*, report: Report, actor: User) -> dict[str, str]:
-    """Decrypts the reporter's identity for someone allowed to see it; every reveal is audited.
-
-    Officers go through the Lapor service (reporter_identity_view); a mitra may see it only when the reporter
-    consented to sharing it with partners, audited here under the same action name.
-    """
-    if not can_view_identity(actor, report):
-        raise PermissionDenied(_("Anda tidak berwenang melihat identitas pelapor."))
+    """The reporter's identity for the officers' page and API; the Lapor service checks and audits it."""
     row = Report.objects.select_related("office").get(pk=report.pk)
-    if is_handling_officer(actor, row):
-        shown = reporter_identity_view(report=row, actor=actor)
-        return {"name": shown["reporter_name"] or "", "contact": shown["reporter_contact"] or ""}
-    audit_record(
-        action="identity.viewed",
-        actor=actor,
-        obj=row,
-        office=row.office,
-        summary=row.tracking_code,
-        data={"identity_mode": row.identity_mode, "via": "referral"},
-    )
-    return {"name": row.reporter_name or "", "contact": row.reporter_contact or ""}
+    shown = reporter_identity_view(report=row, actor=actor)
+    return {"name": shown["reporter_name"] or "", "contact": shown["reporter_contact"] or ""}

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jaring.accounts.models import User
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import can_handle_cases, can_supervise, can_work_cases, capability_required
 from jaring.accounts.selectors import staff_users_of_office
 from jaring.casework.audit_log import audit_page
 from jaring.casework.deadlines import deadline_state, today_for
@@ -22,8 +22,6 @@ from jaring.casework.models import ReplyTemplate
 from jaring.casework.reply_templates import reply_template_delete, reply_template_save
 from jaring.casework.selectors import labels_for_office, reply_templates_for, reports_visible_to
 from jaring.reports.models import Category, Channel, Priority, Status
-
-CASE_ROLES = (User.Role.PETUGAS, User.Role.SUPERVISOR, User.Role.MITRA)
 
 
 def _filter_choices(user: User) -> dict[str, object]:
@@ -37,7 +35,7 @@ def _filter_choices(user: User) -> dict[str, object]:
     }
 
 
-@staff_required(*CASE_ROLES)
+@capability_required(can_work_cases)
 def inbox(request: HttpRequest) -> HttpResponse:
     user = request.user
     filters = InboxFilters.from_params(request.GET)
@@ -75,7 +73,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required(User.Role.SUPERVISOR)
+@capability_required(can_supervise)
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
     user = request.user
     filters = InboxFilters.from_params(request.GET)
@@ -92,7 +90,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-@staff_required(User.Role.SUPERVISOR)
+@capability_required(can_supervise)
 def audit(request: HttpRequest) -> HttpResponse:
     keys = ("action", "actor", "report", "from", "to")
     params = {k: request.GET.get(k, "").strip()[:100] for k in keys}
@@ -101,7 +99,7 @@ def audit(request: HttpRequest) -> HttpResponse:
     return render(request, "casework/audit.html", {"page": page, "params": params, "query": query})
 
 
-@staff_required(User.Role.PETUGAS, User.Role.SUPERVISOR)
+@capability_required(can_handle_cases)
 def reply_templates(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Officers read the office's templates; supervisors create and edit them here."""
     user = request.user
@@ -124,7 +122,7 @@ def reply_templates(request: HttpRequest, pk: int | None = None) -> HttpResponse
 
 
 @require_POST
-@staff_required(User.Role.SUPERVISOR)
+@capability_required(can_supervise)
 def reply_template_remove(request: HttpRequest, pk: int) -> HttpResponse:
     template = get_object_or_404(ReplyTemplate.objects.filter(office_id=request.user.office_id), pk=pk)
     reply_template_delete(actor=request.user, template=template)

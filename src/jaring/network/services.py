@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import User
+from jaring.accounts.permissions import can_work_network, require
 from jaring.audit.services import audit_record
 from jaring.lib import identifiers as ids
 from jaring.network import engine
@@ -204,17 +205,12 @@ def _notify_watchers(record: LinkedRecord, identifier_ids: list[int]) -> None:
             )
 
 
-def _require_officer(actor: User) -> None:
-    if not getattr(actor, "is_officer", False):
-        raise PermissionDenied
-
-
 @transaction.atomic
 def identifier_confirm(
     *, identifier: Identifier, reason: str, report: Any, actor: User
 ) -> IdentifierConfirmation:
     """Mark an identifier 'terverifikasi' with the proving report; it then feeds the job-offer checker."""
-    _require_officer(actor)
+    require(can_work_network(actor))
     reason = (reason or "").strip()
     errors = {}
     if not reason:
@@ -259,7 +255,7 @@ def identifier_confirm(
 @transaction.atomic
 def proposal_decide(*, proposal: LinkProposal, confirm: bool, actor: User) -> LinkProposal:
     """Keep the officer's decision; a confirmed proposal merges the two names' clusters."""
-    _require_officer(actor)
+    require(can_work_network(actor))
     lock_clusters()
     proposal = LinkProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != LinkProposal.Status.OPEN:
@@ -291,7 +287,7 @@ def proposal_decide(*, proposal: LinkProposal, confirm: bool, actor: User) -> Li
 
 @transaction.atomic
 def watch_set(*, identifier: Identifier, actor: User, on: bool) -> Watch | None:
-    _require_officer(actor)
+    require(can_work_network(actor))
     if on:
         watch, _created = Watch.objects.get_or_create(identifier=identifier, user=actor)
     else:

@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 
 from jaring.accounts.api_auth import staff_token
 from jaring.accounts.models import Agency, Office, User
+from jaring.accounts.permissions import can_manage_outreach
 from jaring.accounts.selectors import primary_office
 from jaring.outreach.api_schemas import (
     Attendance,
@@ -43,7 +44,7 @@ STAFF = "/staff/outreach"
 
 def _office(request: HttpRequest) -> Office:
     office = staff_office(request.user)
-    if office is None or request.user.role not in ("petugas", "supervisor", "admin"):
+    if office is None or not can_manage_outreach(request.user):
         raise HttpError(403, _("Hanya petugas kantor yang dapat mengelola sosialisasi."))
     return office
 

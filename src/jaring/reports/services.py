@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat
@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import Office, User
+from jaring.accounts.permissions import can_handle, can_open_attachment, can_read_identity, can_reply, require
 from jaring.audit.services import audit_record
 from jaring.lib import uploads
 from jaring.lib.text import search_terms
@@ -309,15 +310,9 @@ def report_message_add(
     )
 
 
-def _require_handler(actor: Any, report: Report) -> None:
-    """Officers of the report's office handle it; partners reach reports only through casework referrals."""
-    if not (getattr(actor, "is_officer", False) and actor.office_id == report.office_id):
-        raise PermissionDenied
-
-
 def report_reply(*, report: Report, author: User, body: str) -> Message:
     """An officer's public reply, shown to the reporter on /lapor/cek/ and in the API thread."""
-    _require_handler(author, report)
+    require(can_reply(author, report), _("Anda tidak menangani laporan ini."))
     with transaction.atomic():
         message = _add_message(
             report=report,
@@ -338,7 +333,7 @@ def report_reply(*, report: Report, author: User, body: str) -> Message:
 
 def attachment_open(*, attachment: Attachment, actor: User) -> bytes:
     """The decrypted file for an officer handling the report; every opening is audited."""
-    _require_handler(actor, attachment.report)
+    require(can_open_attachment(actor, attachment.report), _("Anda tidak menangani laporan ini."))
     content = uploads.read(attachment.storage_name)
     with transaction.atomic():
         audit_record(
@@ -353,8 +348,9 @@ def attachment_open(*, attachment: Attachment, actor: User) -> bytes:
 
 
 def reporter_identity_view(*, report: Report, actor: User) -> dict[str, Any]:
-    """The reporter's name and contact (Rahasia mode) for an officer handling the report; audited."""
-    _require_handler(actor, report)
+    """The reporter's name and contact (Rahasia mode) for whom accounts.permissions.can_read_identity allows:
+    the assignee, the office's supervisors, a partner the reporter consented to; every view is audited."""
+    require(can_read_identity(actor, report), _("Anda tidak berwenang melihat identitas pelapor."))
     identity = {
         "identity_mode": report.identity_mode,
         "reporter_name": report.reporter_name,
@@ -368,6 +364,7 @@ def reporter_identity_view(*, report: Report, actor: User) -> dict[str, Any]:
             obj=report,
             office=report.office,
             summary=report.tracking_code,
-            data={"identity_mode": report.identity_mode},
+            data={"identity_mode": report.identity_mode}
+            | ({} if can_handle(actor, report) else {"via": "referral"}),
         )
     return identity
