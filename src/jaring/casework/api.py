@@ -18,7 +18,6 @@ from ninja.errors import HttpError
 from jaring.accounts.api_auth import staff_token
 from jaring.accounts.permissions import can_refer, is_mitra, require
 from jaring.casework import referrals, services
-from jaring.casework.deadlines import deadline_state, today_for
 from jaring.casework.files import attachment_read
 from jaring.casework.inbox import InboxFilters, inbox_page
 from jaring.casework.schemas import (
@@ -41,8 +40,9 @@ from jaring.casework.selectors import (
     timeline_for,
     with_attachment_flag,
 )
-from jaring.casework.workflow import public_status_text
+from jaring.reports.deadlines import deadline_state, office_today
 from jaring.reports.models import Report
+from jaring.reports.statuses import public_status_text
 
 router = Router(tags=["staff"])
 ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -86,7 +86,7 @@ def _row(report: Report, today: Any) -> dict[str, Any]:
 
 
 def _today(report: Report) -> Any:
-    return today_for(report.office)
+    return office_today(report.office)
 
 
 def _guard(action: Callable[[], Any]) -> Any:
@@ -105,7 +105,7 @@ def report_list(request: HttpRequest, filters: Query[InboxQuery]) -> Any:
         raise ValidationError(f.errors)
     user = request.user
     page = inbox_page(reports_visible_to(user), f, user, cursor=params["cursor"])
-    today = today_for(user.office) if user.office else None
+    today = office_today(user.office) if user.office else None
     return {
         "items": [_row(r, today or _today(r)) for r in page.rows],
         "next_cursor": page.next_cursor or None,

@@ -23,7 +23,6 @@ from jaring.accounts.permissions import (
 )
 from jaring.accounts.selectors import staff_users_of_office
 from jaring.casework import referrals, services
-from jaring.casework.deadlines import deadline_state, today_for
 from jaring.casework.files import attachment_read
 from jaring.casework.models import Referral
 from jaring.casework.selectors import (
@@ -36,8 +35,10 @@ from jaring.casework.selectors import (
     report_labels,
     timeline_for,
 )
-from jaring.casework.workflow import RejectReason, allowed_next, is_closed, public_status_text
+from jaring.casework.workflow import RejectReason, allowed_next
+from jaring.reports.deadlines import deadline_state, office_today
 from jaring.reports.models import Priority, Report, Status
+from jaring.reports.statuses import is_closed, public_status_text
 
 
 def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str, object]:
@@ -77,7 +78,7 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
                     status=report.status,
                     verify_due=report.verify_due,
                     follow_up_due=report.follow_up_due,
-                    today=today_for(report.office),
+                    today=office_today(report.office),
                 ),
             }
         )

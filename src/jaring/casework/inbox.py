@@ -18,11 +18,11 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import User
-from jaring.casework.deadlines import due_q, overdue_q, today_for
 from jaring.casework.models import ReportLabel
 from jaring.casework.search import apply_search, fts_ids, fts_match, query_terms
-from jaring.casework.workflow import CLOSED_STATUSES, OPEN_STATUSES
+from jaring.reports.deadlines import due_q, office_today, overdue_q
 from jaring.reports.models import Attachment, Category, Channel, Party, Priority, Report, Status
+from jaring.reports.statuses import CLOSED_STATUSES, OPEN_STATUSES
 
 PAGE_SIZE = 25
 COUNT_CAP = 1000
@@ -142,7 +142,7 @@ def _filters(qs: QuerySet[Report], f: InboxFilters, user: User) -> QuerySet[Repo
         qs = qs.filter(assignee__username=f.assignee)
     if f.due:
         office = user.office
-        today = today_for(office) if office else None
+        today = office_today(office) if office else None
         if today is not None:
             qs = qs.filter(overdue_q(today) if f.due == "overdue" else due_q(today + timedelta(days=2)))
     if f.attachments:
@@ -393,6 +393,6 @@ def inbox_summary(qs: QuerySet[Report], user: User) -> dict[str, object]:
     """Counts for the staff home: per open status, overdue, mine (each capped)."""
     per_status = {s: capped_count(qs.filter(status=s)) for s in OPEN_STATUSES}
     office = user.office
-    overdue = capped_count(qs.filter(overdue_q(today_for(office)))) if office else (0, False)
+    overdue = capped_count(qs.filter(overdue_q(office_today(office)))) if office else (0, False)
     mine = capped_count(qs.filter(assignee_id=user.pk, status__in=OPEN_STATUSES))
     return {"per_status": per_status, "overdue": overdue, "mine": mine}

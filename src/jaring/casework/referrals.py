@@ -8,9 +8,10 @@ from jaring.accounts.models import Agency, User
 from jaring.accounts.permissions import can_refer, can_update_referral, require
 from jaring.audit.services import audit_record
 from jaring.casework.models import Referral, ReferralUpdate
-from jaring.casework.services import MAX_BODY, report_transition
-from jaring.casework.workflow import is_closed
+from jaring.casework.services import report_transition
 from jaring.reports.models import Report, Status
+from jaring.reports.statuses import is_closed
+from jaring.reports.validation import MESSAGE_MAX
 
 # The mitra moves a referral forward only: dikirim -> diterima -> ditindaklanjuti -> selesai.
 REFERRAL_ORDER = [s.value for s in Referral.Status]
@@ -31,8 +32,8 @@ def referral_create(*, report: Report, agency: Agency, note: str, actor: User) -
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("Tulis catatan untuk instansi mitra.")})
-    if len(note) > MAX_BODY:
-        raise ValidationError({"note": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MAX_BODY}})
+    if len(note) > MESSAGE_MAX:
+        raise ValidationError({"note": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MESSAGE_MAX}})
     if is_closed(report.status):
         raise ValidationError({"agency": _("Laporan sudah ditutup; buka kembali sebelum merujuk.")})
     if Referral.objects.filter(report=report, agency=agency).exclude(status=Referral.Status.SELESAI).exists():
@@ -76,8 +77,8 @@ def referral_update(*, referral: Referral, status: str, note: str, actor: User) 
         )
     if status == Referral.Status.SELESAI and not note:
         raise ValidationError({"note": _("Tuliskan hasil tindak lanjut untuk menyelesaikan rujukan.")})
-    if len(note) > MAX_BODY:
-        raise ValidationError({"note": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MAX_BODY}})
+    if len(note) > MESSAGE_MAX:
+        raise ValidationError({"note": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MESSAGE_MAX}})
     previous = current.status
     current.status = status
     if status == Referral.Status.SELESAI:

@@ -13,11 +13,11 @@ from jaring.accounts.models import User
 from jaring.accounts.permissions import can_assign_others, can_handle, require
 from jaring.audit.services import audit_record
 from jaring.casework.models import Label, ReportLabel
-from jaring.casework.workflow import REASON_REQUIRED, RejectReason, allowed_next, is_closed
+from jaring.casework.workflow import REASON_REQUIRED, RejectReason, allowed_next
 from jaring.reports.models import Message, Priority, Report, Status, StatusChange
 from jaring.reports.services import report_reply, reporter_identity_view
-
-MAX_BODY = 5000
+from jaring.reports.statuses import is_closed
+from jaring.reports.validation import MESSAGE_MAX
 
 
 def require_officer(actor: User, report: Report) -> None:
@@ -33,8 +33,8 @@ def _clean_body(body: str, *, field: str = "body") -> str:
     body = (body or "").strip()
     if not body:
         raise ValidationError({field: _("Wajib diisi.")})
-    if len(body) > MAX_BODY:
-        raise ValidationError({field: _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MAX_BODY}})
+    if len(body) > MESSAGE_MAX:
+        raise ValidationError({field: _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MESSAGE_MAX}})
     return body
 
 
@@ -72,8 +72,8 @@ def report_transition(
             raise ValidationError({"reason": _("Tandai laporan asli melalui 'Tandai duplikat'.")})
     if to == Status.DIRUJUK and not current.referrals.exists():
         raise ValidationError({"to": _("Rujuk laporan ke instansi mitra melalui formulir rujukan.")})
-    if len(reason) > MAX_BODY or len(public_note) > MAX_BODY:
-        raise ValidationError({"reason": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MAX_BODY}})
+    if len(reason) > MESSAGE_MAX or len(public_note) > MESSAGE_MAX:
+        raise ValidationError({"reason": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MESSAGE_MAX}})
 
     change = StatusChange.objects.create(
         report=current,
@@ -242,17 +242,15 @@ def note_add(*, report: Report, body: str, actor: User) -> Message:
 
 @transaction.atomic
 def reply_send(*, report: Report, body: str, actor: User) -> Message:
-    """A public reply the reporter reads on /lapor/cek/; refused once the report is closed.
+    """A public reply the reporter reads on /lapor/cek/.
 
-    Written by the Lapor service (report_reply), which also audits it, indexes it for search and relays it
-    to WhatsApp when the report came from there.
+    Written by the Lapor service (report_reply), which refuses it once the report is closed, audits it,
+    indexes it for search and announces it (WhatsApp relays it when the report came from there). The row
+    lock keeps a concurrent close from slipping between the check and the write.
     """
     require_officer(actor, report)
     body = _clean_body(body)
-    current = _locked(report)
-    if is_closed(current.status):
-        raise ValidationError({"body": _("Laporan sudah ditutup; buka kembali laporan sebelum membalas.")})
-    return report_reply(report=current, author=actor, body=body)
+    return report_reply(report=_locked(report), author=actor, body=body)
 
 
 def identity_reveal(*, report: Report, actor: User) -> dict[str, str]:

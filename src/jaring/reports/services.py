@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -22,14 +21,13 @@ from jaring.accounts.permissions import can_handle, can_open_attachment, can_rea
 from jaring.audit.services import audit_record
 from jaring.lib import uploads
 from jaring.lib.text import search_terms
-from jaring.lib.workdays import add_working_days
 from jaring.lib.write_lock import one_writer
 from jaring.network import tasks as network_tasks
 from jaring.reports import receipts
+from jaring.reports.deadlines import deadlines_for, office_today
 from jaring.reports.models import Attachment, Channel, Message, Party, Report, Status, StatusChange
+from jaring.reports.statuses import is_closed
 from jaring.reports.validation import MESSAGE_MAX, clean_submission
-
-CLOSED = (Status.SELESAI, Status.DITOLAK)
 
 
 class DuplicateSubmission(Exception):  # noqa: N818 - an outcome, not a failure
@@ -38,10 +36,6 @@ class DuplicateSubmission(Exception):  # noqa: N818 - an outcome, not a failure
     def __init__(self, report: Report) -> None:
         super().__init__(report.tracking_code)
         self.report = report
-
-
-def office_today(office: Office) -> date:
-    return timezone.localdate(timezone=ZoneInfo(office.time_zone or "Asia/Jakarta"))
 
 
 def _merge_errors(errors: dict[str, list[str]], exc: ValidationError, field: str | None = None) -> None:
@@ -154,8 +148,7 @@ def report_submit(
     key_hash = receipts.hash_key(key)  # argon2: before the write lock
     party_rows = data.pop("parties")
     data["search_text"] = search_terms(" ".join([data["description"], *(p.value for p in party_rows)]))
-    data["verify_due"] = add_working_days(today, office.verify_days)
-    data["follow_up_due"] = add_working_days(today, office.follow_up_days)
+    data["verify_due"], data["follow_up_due"] = deadlines_for(office, today)
     with _stored_files(clean_files) as stored:
         for _attempt in range(5):
             code = receipts.new_tracking_code()
@@ -254,7 +247,9 @@ def _add_message(
     body = (body or "").strip()
     files = [f for f in files if f is not None]
     errors: dict[str, list[str]] = {}
-    if report.status in CLOSED:
+    if is_closed(report.status) and author_kind == Message.Author.PETUGAS:
+        errors["body"] = [_("Laporan sudah ditutup; buka kembali laporan sebelum membalas.")]
+    elif is_closed(report.status):
         errors["body"] = [_("Laporan ini sudah ditutup. Kirim laporan baru dan sebutkan kode %(code)s.")]
         errors["body"][0] %= {"code": report.tracking_code}
     elif not body and not files:

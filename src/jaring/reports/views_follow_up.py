@@ -21,8 +21,9 @@ from jaring.lib.ratelimit import RateLimited
 from jaring.reports import limits
 from jaring.reports.forms import FollowUpForm, MessageForm
 from jaring.reports.models import Channel, Report
-from jaring.reports.selectors import public_messages, public_timeline, status_help, submission_attachments
-from jaring.reports.services import CLOSED, report_follow_up, report_message_add
+from jaring.reports.selectors import public_messages, public_timeline, submission_attachments
+from jaring.reports.services import report_follow_up, report_message_add
+from jaring.reports.statuses import is_closed, public_status_text
 from jaring.reports.views import rate_limited
 
 SESSION_KEY = "lapor_cek"
@@ -62,12 +63,12 @@ def _thread_page(
 ) -> HttpResponse:
     context = {
         "report": report,
-        "status_help": status_help(report.status),
+        "status_help": public_status_text(report.status),
         "timeline": public_timeline(report),
         "thread": public_messages(report),
         "submitted_files": submission_attachments(report),
         "form": form or MessageForm(),
-        "closed": report.status in CLOSED,
+        "closed": is_closed(report.status),
         "files_lost": files_lost,
         "file_errors": file_errors or [],
     }
