@@ -98,10 +98,22 @@ def _layer(app: str) -> int | None:
 
 def test_the_graph_is_read_from_the_source():
     graph = import_graph()
-    # A top-level and a function-level import are both seen (guards the reader itself, not the layout).
     assert "jaring.reports.models" in graph["jaring.reports.services"]
-    assert "jaring.lib.identifiers" in graph["jaring.network.engine"]
+    assert "jaring.reports.events" in graph["jaring.network.apps"]  # imported inside ready()
     assert len(graph) > 150
+
+
+def test_imports_inside_functions_and_relative_imports_count(tmp_path):
+    source = tmp_path / "flow.py"
+    source.write_text(
+        "from . import texts\n"
+        "def handle():\n"
+        "    from jaring.channels.conversation import Turn\n"
+        "    import jaring.reports.services\n"
+    )
+    modules = _modules()
+    found = _imports("jaring.channels.flow", source, modules)
+    assert found == {"jaring.channels.texts", "jaring.channels.conversation", "jaring.reports.services"}
 
 
 def test_no_module_imports_itself_back():

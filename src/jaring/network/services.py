@@ -29,6 +29,9 @@ from jaring.network.models import (
     WatchNotice,
 )
 from jaring.network.stoplist import stoplist
+from jaring.reports.models import Message, Report
+from jaring.screening.models import ConfirmedIdentifier
+from jaring.screening.services import confirmed_identifier_add
 
 FUZZY_KINDS = ("company", "person")
 FUZZY_CANDIDATES = 5000  # names compared per new name (same first letters); bounds the cost of one record
@@ -224,9 +227,6 @@ def identifier_confirm(
     confirmation = IdentifierConfirmation.objects.create(
         identifier=identifier, reason=reason, report=report, confirmed_by=actor
     )
-    from jaring.screening.models import ConfirmedIdentifier
-    from jaring.screening.services import confirmed_identifier_add
-
     if identifier.kind in ConfirmedIdentifier.Kind.values:
         confirmed_identifier_add(
             kind=identifier.kind,
@@ -331,8 +331,6 @@ def identifier_view_record(*, identifier: Identifier, actor: User, page: int) ->
 
 def report_link(*, report_id: int) -> LinkedRecord | None:
     """Link a submitted report: its description and structured parties (called after the report commits)."""
-    from jaring.reports.models import Report
-
     report = Report.objects.filter(pk=report_id).select_related("office").first()
     if report is None:
         return None
@@ -352,8 +350,6 @@ def report_link(*, report_id: int) -> LinkedRecord | None:
 
 def message_link(*, message_id: int) -> LinkedRecord | None:
     """Link a reporter's message in the thread (officers' replies and internal notes are not evidence)."""
-    from jaring.reports.models import Message
-
     message = Message.objects.filter(pk=message_id).select_related("report", "report__office").first()
     if (
         message is None

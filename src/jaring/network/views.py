@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -136,7 +137,5 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @capability_required(can_view_network)
 def notices_read(request: HttpRequest) -> HttpResponse:
-    from django.utils import timezone
-
     selectors.notices_for(request.user).filter(read_at__isnull=True).update(read_at=timezone.now())
     return redirect("network:index")

@@ -22,8 +22,7 @@ from jaring.audit.services import audit_record
 from jaring.lib import uploads
 from jaring.lib.text import search_terms
 from jaring.lib.write_lock import one_writer
-from jaring.network import tasks as network_tasks
-from jaring.reports import receipts
+from jaring.reports import events, receipts
 from jaring.reports.deadlines import deadlines_for, office_today
 from jaring.reports.models import Attachment, Channel, Message, Party, Report, Status, StatusChange
 from jaring.reports.statuses import is_closed
@@ -219,9 +218,8 @@ def _store_report(
         )
         if digest:
             receipts.remember(digest, report.tracking_code, key)
-        # Jaringan (issue #6): the linking task is queued in this transaction (a row of the database task
-        # backend), so a stored report always has its linking job; the worker runs it after commit.
-        network_tasks.enqueue_report(report.pk)
+        # In this transaction: what subscribers queue commits with the report (reports/events.py).
+        events.report_submitted.send(sender=Report, report=report)
     return report
 
 
@@ -279,8 +277,7 @@ def _add_message(
             summary=f"{report.tracking_code} {author_kind}",
             data={"message_id": message.pk, "attachments": len(stored), "channel": channel},
         )
-        if body and author_kind == Message.Author.PELAPOR:
-            network_tasks.enqueue_message(message.pk)
+        events.report_message_added.send(sender=Message, message=message)
     return message
 
 
@@ -318,11 +315,9 @@ def report_reply(*, report: Report, author: User, body: str) -> Message:
             channel=Channel.WEB,
             action="report.replied",
         )
-        # A report linked to a WhatsApp chat gets the reply there too: queued in this transaction, sent after
-        # commit (jaring.channels; imported here to keep reports free of a load-time dependency on it).
-        from jaring.channels.services import outbound_for_report_reply
-
-        outbound_for_report_reply(message=message)
+        # A report linked to a WhatsApp chat gets the reply there too (jaring.channels subscribes): queued in
+        # this transaction, sent after commit.
+        events.report_replied.send(sender=Message, message=message)
     return message
 
 
