@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from jaring.accounts.models import User
 from jaring.accounts.permissions import can_assign_others, can_handle, require
+from jaring.accounts.selectors import staff_users_of_office
 from jaring.audit.services import audit_record
 from jaring.casework.models import Label, ReportLabel
 from jaring.casework.workflow import REASON_REQUIRED, RejectReason, allowed_next
@@ -111,12 +112,7 @@ def _copy(source: Report, target: Report) -> None:
 
 def assignee_for(report: Report, username: str) -> User:
     """The active officer of the report's office with this username; ValidationError otherwise."""
-    user = User.objects.filter(
-        username=(username or "").strip(),
-        office_id=report.office_id,
-        is_active=True,
-        role__in=[User.Role.PETUGAS, User.Role.SUPERVISOR],
-    ).first()
+    user = staff_users_of_office(report.office).filter(username=(username or "").strip()).first()
     if user is None:
         raise ValidationError({"username": _("Petugas tidak dikenal di kantor ini.")})
     return user

@@ -17,7 +17,6 @@ from jaring.accounts.selectors import staff_users_of_office
 from jaring.casework.audit_log import audit_page
 from jaring.casework.exports import export_csv, export_record, export_xlsx
 from jaring.casework.inbox import STATUS_ALL, STATUS_OPEN, InboxFilters, filtered, inbox_page
-from jaring.casework.models import ReplyTemplate
 from jaring.casework.reply_templates import reply_template_delete, reply_template_save
 from jaring.casework.selectors import labels_for_office, reply_templates_for, reports_visible_to
 from jaring.reports.deadlines import deadline_state, next_due, office_today
@@ -125,7 +124,7 @@ def reply_templates(request: HttpRequest, pk: int | None = None) -> HttpResponse
 @require_POST
 @capability_required(can_supervise)
 def reply_template_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    template = get_object_or_404(ReplyTemplate.objects.filter(office_id=request.user.office_id), pk=pk)
+    template = get_object_or_404(reply_templates_for(request.user), pk=pk)
     reply_template_delete(actor=request.user, template=template)
     messages.success(request, _("Templat balasan dihapus."))
     return redirect("casework:templates")

@@ -303,6 +303,21 @@ def watch_set(*, identifier: Identifier, actor: User, on: bool) -> Watch | None:
     return watch
 
 
+@transaction.atomic
+def notices_mark_read(*, actor: User) -> int:
+    """Marks the user's unread watch notices read; returns how many."""
+    count = WatchNotice.objects.filter(watch__user=actor, read_at__isnull=True).update(read_at=timezone.now())
+    if count:
+        audit_record(
+            action="network.notices_read",
+            actor=actor,
+            office=getattr(actor, "office", None),
+            summary=str(count),
+            data={"count": count},
+        )
+    return count
+
+
 def cluster_view_record(*, cluster: Cluster, actor: User, page: int) -> None:
     """Every view of a cluster is audited (it shows identifiers drawn from confidential reports). The office
     is the cluster's, so that its supervisors see a partner agency's views too (a mitra has no office)."""

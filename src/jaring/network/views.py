@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -68,12 +67,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required(can_view_network)
 def identifier(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.identifier_for(request.user, pk)
-    occurrences = (
-        found.occurrences.filter(record__in=selectors.visible_records(request.user).values("pk"))
-        .select_related("record")
-        .order_by("-record__seen_at")
-    )
-    page = Paginator(occurrences, PAGE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.occurrences_for(request.user, found), PAGE).get_page(request.GET.get("page"))
     reports = sorted({o.record.label for o in page if o.record.label})
     context = {
         "identifier": found,
@@ -137,5 +131,5 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @capability_required(can_view_network)
 def notices_read(request: HttpRequest) -> HttpResponse:
-    selectors.notices_for(request.user).filter(read_at__isnull=True).update(read_at=timezone.now())
+    services.notices_mark_read(actor=request.user)
     return redirect("network:index")
