@@ -154,3 +154,13 @@ def test_plain_numbers_read_as_before():
     ]
     assert [e for e, *_ in find_phones("0812 3456 7890")] == [NUMBER]
     assert all(i.confidence == 1.0 for i in ids.read(text))
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["nol delapan satu dua tiga empat lima enam tujuh delapan sembilan nol", "0️⃣8️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣9️⃣0️⃣",
+     "０８１２３４５６７８９０", "0812*3456*7890", "O812-3456-789O", "0812 tiga empat 56 7890"],
+)  # fmt: skip
+def test_structured_values_written_evasively_read_as_the_number(value):
+    assert ids.normalise("phone", value) == [("phone", NUMBER)]
+    assert ids.read_phone(value) == NUMBER

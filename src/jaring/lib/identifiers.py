@@ -129,7 +129,7 @@ def read_phone(raw: str) -> str | None:
     return found[0][1] if len(found) == 1 else None
 
 
-_PLAIN_PHONE = re.compile(r"[\d+\-() ]{1,40}")
+_PLAIN_PHONE = re.compile(r"[0-9+\-() ]{1,40}")  # ASCII digits only: "０８１２" is read back
 
 
 def party_values(parties: list[dict]) -> list[tuple[str, str]]:
