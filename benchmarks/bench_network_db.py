@@ -3,7 +3,8 @@
 Run by bench_network.py with JARING_DATA_DIR pointing at a scratch directory (a fresh SQLite database):
     JARING_DATA_DIR=/tmp/x .venv/bin/python benchmarks/bench_network_db.py 1000000
 Seeds N linked records in set-based SQL (N/2 clusters of two records sharing an account, each record with
-its own phone), then links new records that join one cluster or merge two, timing each call.
+its own phone), then links new records that join one cluster, merge two, start a new one, or join one through
+a number spelled out to dodge filters, timing each call.
 """
 
 import os
@@ -65,12 +66,16 @@ def main() -> None:
     print(f"seeded {LinkedRecord.objects.count()} linked records, {Identifier.objects.count()} identifiers, "
           f"{Occurrence.objects.count()} occurrences in {time.perf_counter() - started:.1f} s")  # fmt: skip
     rng = random.Random(3)
-    timings: dict[str, list[float]] = {"join": [], "merge": [], "new": []}
-    cpu_ms: dict[str, list[float]] = {"join": [], "merge": [], "new": []}
-    for k in range(300):
-        kind = ("join", "merge", "new")[k % 3]
+    kinds = ("join", "merge", "new", "evasive")
+    timings: dict[str, list[float]] = {kind: [] for kind in kinds}
+    cpu_ms: dict[str, list[float]] = {kind: [] for kind in kinds}
+    words = "nol satu dua tiga empat lima enam tujuh delapan sembilan".split()
+    for k in range(400):
+        kind = kinds[k % 4]
         a, b = rng.randint(1, n), rng.randint(1, n // 2)
-        if kind == "join":
+        if kind == "evasive":  # joins a cluster through a number spelled out (lib.identifier_readings)
+            text = f"Perekrut WA {' '.join(words[int(d)] for d in f'0812{a:07d}')} menawarkan kerja di Kamboja."
+        elif kind == "join":
             text = f"Perekrut WA 0812{a:07d} menawarkan kerja di Kamboja."
         elif kind == "merge":
             text = f"Perekrut WA 0812{a:07d}, DP ke BCA {b:010d}."
