@@ -69,12 +69,14 @@ def main() -> None:
     kinds = ("join", "merge", "new", "evasive")
     timings: dict[str, list[float]] = {kind: [] for kind in kinds}
     cpu_ms: dict[str, list[float]] = {kind: [] for kind in kinds}
-    words = "nol satu dua tiga empat lima enam tujuh delapan sembilan".split()
+    words = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
     for k in range(400):
         kind = kinds[k % 4]
         a, b = rng.randint(1, n), rng.randint(1, n // 2)
         if kind == "evasive":  # joins a cluster through a number spelled out (lib.identifier_readings)
-            text = f"Perekrut WA {' '.join(words[int(d)] for d in f'0812{a:07d}')} menawarkan kerja di Kamboja."
+            text = (
+                f"Perekrut WA {' '.join(words[int(d)] for d in f'0812{a:07d}')} menawarkan kerja di Kamboja."
+            )
         elif kind == "join":
             text = f"Perekrut WA 0812{a:07d} menawarkan kerja di Kamboja."
         elif kind == "merge":

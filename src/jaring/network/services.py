@@ -28,13 +28,13 @@ from jaring.network.models import (
     Watch,
     WatchNotice,
 )
+from jaring.network.readings import confirmed_readings, propose_readings, unconfirmed
 from jaring.network.stoplist import stoplist
 from jaring.reports.models import Message, Report
 from jaring.screening.models import ConfirmedIdentifier
 from jaring.screening.services import confirmed_identifier_add
 
 FUZZY_KINDS = ("company", "person")
-READING_KINDS = ("phone", "account", "handle")  # what lib.identifier_readings reads back from evasive forms
 FUZZY_CANDIDATES = 5000  # names compared per new name (same first letters); bounds the cost of one record
 TOTAL_CACHE_SECONDS = 300
 MAX_READING_CLUSTERS = 200  # clusters one confirmed reading may join (its records'; a reading is rare)
@@ -96,13 +96,13 @@ def record_link(
     existing = LinkedRecord.objects.filter(record_type=record_type, record_id=str(record_id)).first()
     if existing is not None:
         return existing
-    found = [_unconfirmed(i) if not ids.links(i) else i for i in ids.read(text, list(parties))]
+    found = [unconfirmed(i) if not ids.links(i) else i for i in ids.read(text, list(parties))]
     rows = _identifier_rows(found)
     stops = stoplist()
     limit = stops.limit(_total_records() + 1)
-    confirmed_readings = _confirmed_readings(rows)
+    through_readings = confirmed_readings(rows)
     linking = [
-        row for (kind, value), row in {**rows, **confirmed_readings}.items()
+        row for (kind, value), row in {**rows, **through_readings}.items()
         if not row.stopped and stops.links(kind, value) and row.record_count < limit
     ]  # fmt: skip
     too_common = [
@@ -163,7 +163,7 @@ def record_link(
     survivor.save()
     new_names = [row for row in rows.values() if row.kind in FUZZY_KINDS and row.record_count == 0]
     _propose(new_names, stops)
-    _propose_readings([row for row in rows.values() if row.record_count == 0], found)
+    propose_readings([row for row in rows.values() if row.record_count == 0], found)
     _notify_watchers(record, [r.pk for r in rows.values()])
     audit_record(
         action="network.record_linked",
@@ -192,51 +192,6 @@ def _propose(new_names: list[Identifier], stops: engine.Stoplist) -> None:
         for value, score in best_match(row.normalized, list(candidates)):
             first, second = sorted([row.pk, candidates[value]])
             LinkProposal.objects.get_or_create(first_id=first, second_id=second, defaults={"score": score})
-
-
-def _unconfirmed(identifier: ids.Identifier) -> ids.Identifier:
-    """An evasive reading too ambiguous to link is stored apart ("?" + value), weak, until an officer
-    confirms it is the plainly written value (a LinkProposal, as for near-identical names)."""
-    return identifier._replace(value=ids.UNCONFIRMED + identifier.value)
-
-
-def _confirmed_readings(rows: dict[tuple[str, str], Identifier]) -> dict[tuple[str, str], Identifier]:
-    """The plain identifiers of readings an officer already confirmed: the record links through them."""
-    readings = {row.pk: row for (_kind, value), row in rows.items() if value.startswith(ids.UNCONFIRMED)}
-    if not readings:
-        return {}
-    confirmed = LinkProposal.objects.filter(
-        Q(first_id__in=readings) | Q(second_id__in=readings), status=LinkProposal.Status.CONFIRMED
-    ).select_related("first", "second")
-    plain = {}
-    for proposal in confirmed:
-        for row in (proposal.first, proposal.second):
-            if row.pk not in readings:
-                plain[(row.kind, row.normalized)] = row
-    return plain
-
-
-def _propose_readings(new_rows: list[Identifier], found: list[ids.Identifier]) -> None:
-    """Propose each new unconfirmed reading with the plain identifier of the same value, and each new plain
-    identifier with the unconfirmed readings of its value; the score is the reading's confidence."""
-    confidence = {(i.kind, i.value): i.confidence for i in found}
-    wanted: dict[tuple[str, str], Identifier] = {}
-    for row in new_rows:
-        if row.normalized.startswith(ids.UNCONFIRMED):
-            wanted[(row.kind, row.normalized.removeprefix(ids.UNCONFIRMED))] = row
-        elif row.kind in READING_KINDS:
-            wanted[(row.kind, ids.UNCONFIRMED + row.normalized)] = row
-    if not wanted:
-        return
-    query = Q()
-    for kind, value in wanted:
-        query |= Q(kind=kind, normalized=value)
-    for other in Identifier.objects.filter(query):
-        row = wanted[(other.kind, other.normalized)]
-        reading = row if row.normalized.startswith(ids.UNCONFIRMED) else other
-        score = round(100 * confidence.get((reading.kind, reading.normalized), ids.PROPOSE_CONFIDENCE), 1)
-        first, second = sorted([row.pk, other.pk])
-        LinkProposal.objects.get_or_create(first_id=first, second_id=second, defaults={"score": score})
 
 
 def _notify_watchers(record: LinkedRecord, identifier_ids: list[int]) -> None:
