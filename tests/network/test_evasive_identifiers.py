@@ -164,3 +164,10 @@ def test_plain_numbers_read_as_before():
 def test_structured_values_written_evasively_read_as_the_number(value):
     assert ids.normalise("phone", value) == [("phone", NUMBER)]
     assert ids.read_phone(value) == NUMBER
+
+
+@pytest.mark.parametrize(
+    "text", ["Karnival Kerjaya MyFuture Jobs @ MOHE Zon Borneo", "Ketemu @ 10 pagi", "Harga @ Rp 50.000"]
+)
+def test_an_at_sign_for_at_is_no_handle(text):
+    assert [i for i in ids.read(text) if i.kind == "handle"] == []

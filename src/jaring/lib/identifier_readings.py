@@ -302,6 +302,8 @@ def read_handle_at(text: str, at: int) -> Reading | None:
     if part is None:
         return None
     spaced_at = pos > at + 1
+    if spaced_at and not (part.group()[0].islower() or part.group()[0] == "_"):
+        return None  # "Jobs @ MOHE", "meet @ 10am": "@" for "at", not a handle
     parts = [part.group()]
     end = part.end()
     odd = spaced_at
