@@ -20,7 +20,9 @@ _RUN_START = re.compile(r"[+(\d](?<![\w+].)")
 _GROUP = re.compile(r"\d+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _NOT_DIAL = re.compile(r"[^\d+]")  # what is left of a typed number when it is dialled
-_LETTER_FOR_DIGIT = re.compile(r"[OolISBZ]\d|\d[OolISBZ]")  # as lib.identifier_readings.LETTERS
+# A look-alike letter next to a digit (lib.identifier_readings.LETTERS), or any letter between two digits
+# ("08x2-5566-7788"): dropping it would dial someone else.
+_LETTER_FOR_DIGIT = re.compile(r"[OolISBZ]\d|\d[OolISBZ]|\d[A-Za-z]{1,3}\d")
 _MONEY_BEFORE = re.compile(r"(?:rp|rm|myr|sgd|usd|idr|s\$|\$|nt\$|twd|hkd)\s?$", re.IGNORECASE)
 # The last characters of _MONEY_BEFORE's words (no other character matches them ignoring case). A match ends
 # one of them at most three characters before a run (a space, then a newline that "$" may precede): without
