@@ -10,7 +10,10 @@ A reading is every identifier read from an evasive record's contact and its fals
 (lib.identifiers.read, proposals included); it is wrong when it is a phone, account or handle other than the
 pair's. Targets: >= 95% of pairs linked, < 1 wrong reading in 1,000.
 
-    .venv/bin/python benchmarks/eval_evasion.py [--pairs 5000] [--seeds 101 202 303]
+    .venv/bin/python benchmarks/eval_evasion.py [--pairs 5000] [--seeds 101 202 303] [--ambiguous-pairs 2000]
+
+Ambiguous pairs (three look-alike letters; the last digits as words, "0812 3456 78 sembilan nol") must not link:
+their readings are proposed to an officer (the right number among them); none may link a wrong number.
 """
 
 import argparse
@@ -32,8 +35,8 @@ from jaring.network.evasive import pairs  # noqa: E402
 CONTACT_KINDS = ("phone", "account", "handle")
 
 
-def evaluate(count: int, seed: int) -> dict:
-    made = pairs(count, seed)
+def evaluate(count: int, seed: int, ambiguous: bool = False) -> dict:
+    made = pairs(count, seed, ambiguous)
     lines = [
         json.dumps(record, ensure_ascii=False) for plain, evasive, _ in made for record in (plain, evasive)
     ]
@@ -46,7 +49,7 @@ def evaluate(count: int, seed: int) -> dict:
             cluster_of[record_id] = cluster["cluster"]
     linked: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    readings = wrong = wrong_linking = proposed = 0
+    readings = wrong = wrong_linking = proposed = truth_proposed = 0
     examples: list[str] = []
     for plain, evasive, truth in made:
         form = f"{truth['kind']}:{truth['form']}{' (party)' if truth['party'] else ''}"
@@ -57,6 +60,7 @@ def evaluate(count: int, seed: int) -> dict:
                 continue
             readings += 1
             proposed += identifier.confidence < LINK_CONFIDENCE
+            truth_proposed += identifier.confidence < LINK_CONFIDENCE and identifier.value == truth["value"]
             value = identifier.value
             if identifier.kind == "handle":  # "instagram:name" and "@name" are the same handle here
                 value = "@" + value.split(":")[-1].lstrip("@")
@@ -73,6 +77,7 @@ def evaluate(count: int, seed: int) -> dict:
         "wrong": wrong,
         "wrong_linking": wrong_linking,
         "proposed": proposed,
+        "truth_proposed": truth_proposed,
         "by_form": {form: (linked[form], total[form]) for form in sorted(total)},
         "examples": examples,
     }
@@ -84,8 +89,22 @@ def main() -> None:
     )
     parser.add_argument("--pairs", type=int, default=5000)
     parser.add_argument("--seeds", type=int, nargs="+", default=[101, 202, 303])
+    parser.add_argument(
+        "--ambiguous-pairs", type=int, default=2000, help="pairs in forms that must be proposed"
+    )
     args = parser.parse_args()
     print(f"machine: {machine()}")
+    if args.ambiguous_pairs:
+        for seed in args.seeds:
+            result = evaluate(args.ambiguous_pairs, seed + 1, ambiguous=True)
+            print(
+                f"ambiguous forms, seed {seed + 1}: {result['linked']}/{result['pairs']} pairs linked, "
+                f"{result['truth_proposed']} with the right number proposed to an officer; "
+                f"{result['wrong_linking']} wrong readings linking, {result['wrong'] - result['wrong_linking']} "
+                f"wrong readings proposed, of {result['readings']}"
+            )
+            for example in result["examples"][:3]:
+                print(f"  wrong: {example}")
     results = [evaluate(args.pairs, seed) for seed in args.seeds]
     by_form: Counter[str] = Counter()
     by_form_total: Counter[str] = Counter()

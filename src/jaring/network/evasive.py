@@ -71,6 +71,28 @@ PHONE_FORMS: dict[str, Callable[[str, random.Random], str]] = {
     "spaced_dot": lambda d, rng: _grouped(d, " . "),
     "underscore": lambda d, rng: _grouped(d, "_"),
 }
+
+
+def _three_letters(digits: str, rng: random.Random) -> str:
+    places = [i for i, d in enumerate(digits) if d in LETTER_FOR and i > 0]
+    chars = list(digits)
+    for i in rng.sample(places, k=min(len(places), 3)):
+        chars[i] = rng.choice(LETTER_FOR[chars[i]])
+    return "".join(chars)
+
+
+def _trailing_words(digits: str, rng: random.Random) -> str:
+    """0812 3456 78 sembilan nol: the last digits as words, which may also be ordinary words after the number."""
+    return f"{digits[:4]} {digits[4:8]} {digits[8:-2]} " + " ".join(
+        DIGIT_WORDS_ID[int(d)] for d in digits[-2:]
+    )
+
+
+# Forms with more than one reading or too many letters: proposed to an officer, never linked by themselves.
+AMBIGUOUS_PHONE_FORMS: dict[str, Callable[[str, random.Random], str]] = {
+    "three_letters": _three_letters,
+    "trailing_words": _trailing_words,
+}
 ACCOUNT_FORMS: dict[str, Callable[[str, random.Random], str]] = {
     "spelled_id": lambda d, rng: _spelled(d, DIGIT_WORDS_ID, rng),
     "letters": _letters,
@@ -123,10 +145,11 @@ def _sentence(rng: random.Random, contact: str) -> str:
     return " ".join(parts)
 
 
-def pairs(count: int, seed: int) -> list[tuple[dict, dict, dict]]:
-    """(plain record, evasive record, truth) for `count` pairs; each pair's identifier is its own."""
+def pairs(count: int, seed: int, ambiguous: bool = False) -> list[tuple[dict, dict, dict]]:
+    """(plain record, evasive record, truth) for `count` pairs; each pair's identifier is its own.
+    `ambiguous`: phones in AMBIGUOUS_PHONE_FORMS only (what must be proposed, not linked)."""
     rng = random.Random(seed)
-    kinds = ["phone"] * 7 + ["account"] * 2 + ["handle"]
+    kinds = ["phone"] if ambiguous else ["phone"] * 7 + ["account"] * 2 + ["handle"]
     made = []
     for index in range(1, count + 1):
         kind = rng.choice(kinds)
@@ -134,10 +157,12 @@ def pairs(count: int, seed: int) -> list[tuple[dict, dict, dict]]:
             national = _mobile(rng)
             while normalise("phone", "0" + national) != [("phone", "+62" + national)]:
                 national = _mobile(rng)  # the plain side is the reference: it must be a valid number
-            plain, (form, evasive) = (
-                f"0{national[:3]}-{national[3:7]}-{national[7:]}",
-                evasive_phone(national, rng),
-            )
+            if ambiguous:
+                form = rng.choice(list(AMBIGUOUS_PHONE_FORMS))
+                evasive = AMBIGUOUS_PHONE_FORMS[form]("0" + national, rng)
+            else:
+                form, evasive = evasive_phone(national, rng)
+            plain = f"0{national[:3]}-{national[3:7]}-{national[7:]}"
             value = "+62" + national
         elif kind == "account":
             bank, number = rng.choice(["BCA", "BNI", "BRI", "Mandiri"]), str(rng.randrange(10**9, 10**10))
