@@ -43,6 +43,9 @@ class FlagOut(Schema):
     evidence: list[Span]
     legal_basis: str
     weight: float = Field(description="This flag's contribution to the score (after positive signals).")
+    found_by: Literal["rules", "model"] = Field(
+        description="rules: a rule's phrase or detector; model: the learned scorer's flag head (its words)."
+    )
 
 
 class SignalOut(Schema):
@@ -121,18 +124,38 @@ class ReportedOut(Schema):
     reason: str
 
 
+class SimilarCaseOut(Schema):
+    id: str = Field(description="Corpus item id (src/jaring/screening/data/corpus/).")
+    summary: str = Field(description="The corpus text (reworded from its source), shortened.")
+    title: str
+    outlet: str
+    date: str
+    url: str = Field(description="The public source the case is documented in.")
+    similarity: float
+
+
 class ScreeningOut(Schema):
     is_job_offer: bool = Field(description="False for warnings, news and other texts that offer no job.")
     risk_level: Literal["tinggi", "sedang", "rendah"]
-    score: float = Field(ge=0, le=1, description="1 - product of (1 - flag weight): explained by the flags.")
+    score: float = Field(
+        ge=0,
+        le=1,
+        description="Calibrated probability that this is a risky offer (rules + learned scorer), never below "
+        "the hard flags' noisy-OR nor a flag's floor; with no model file: 1 - product of (1 - flag weight).",
+    )
     summary: str
     flags: list[FlagOut]
     positive_signals: list[SignalOut]
     entities: EntitiesOut
     reported_identifiers: list[ReportedOut]
     advice: list[str]
+    similar_cases: list[SimilarCaseOut] = Field(
+        description="When the learned scorer raises the alarm: the nearest documented risk cases, with sources."
+    )
+    model_score: float | None = Field(description="The learned scorer's calibrated risk; null: not applied.")
     language: Literal["id", "en"]
     rules_version: str
+    model_version: str | None
 
 
 class ErrorItem(Schema):
