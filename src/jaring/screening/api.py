@@ -4,12 +4,14 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, File, Form, Router, Schema
+from ninja.files import UploadedFile
 from pydantic import field_validator
 
 from .engine import MAX_LENGTH
 from .models import ScreeningStat
-from .services import screening_check, validate_text
+from .ocr import MAX_BYTES
+from .services import screening_check, screening_read_image, validate_text
 
 router = Router(tags=["screening"])
 
@@ -188,3 +190,36 @@ def _reader_language(request: HttpRequest, asked: str | None) -> str | None:
     if request.META.get("HTTP_ACCEPT_LANGUAGE"):
         return "en" if getattr(request, "LANGUAGE_CODE", "id").startswith("en") else "id"
     return None
+
+
+class ImageScreeningOut(Schema):
+    recognised_text: str = Field(
+        description="The text read from the image (OCR). Show it for correction; POST the corrected text to "
+        "/api/v1/screenings to check it again."
+    )
+    rotated: int = Field(description="Degrees the image was turned to read it (0 when upright).")
+    screening: ScreeningOut
+
+
+@router.post(
+    "/screenings/image",
+    response={200: ImageScreeningOut, 422: ErrorOut},
+    summary="Check a screenshot or flyer photo of a job offer",
+)
+def create_image_screening(
+    request: HttpRequest,
+    image: File[UploadedFile],
+    language: Form[Literal["id", "en"] | None] = None,
+    ref: Form[str | None] = None,
+) -> dict:
+    """`image`: JPEG, PNG or WebP, at most 10 MB and 64 megapixels. Reads the text with Tesseract OCR (Indonesian), then checks it like POST /screenings. The
+    image is read in memory and not stored; the text is not stored. 422 (field `image`) for a file that is not
+    a JPEG/PNG/WebP image, over 10 MB or 64 megapixels, a blank image or text in a script other than Latin."""
+    reading = screening_read_image(data=image.read(MAX_BYTES + 1))
+    result = screening_check(
+        text=reading.text,
+        language=_reader_language(request, language),
+        channel=ScreeningStat.Channel.API,
+        ref=ref or "",
+    )
+    return {"recognised_text": reading.text, "rotated": reading.rotated, "screening": result}
