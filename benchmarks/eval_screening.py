@@ -42,6 +42,8 @@ class Tally:
         self.tp = self.fp = self.fn = self.tn = self.offer_ok = self.n = 0
         self.expected: Counter = Counter()
         self.found: Counter = Counter()
+        self.shown: Counter = Counter()
+        self.right: Counter = Counter()
         self.bands: dict[str, list[int]] = {}
 
     def add(self, item: dict, risky: bool, offer: bool, codes: set[str], score: float | None = None) -> None:
@@ -55,6 +57,9 @@ class Tally:
         for code in item["flags"]:
             self.expected[code] += 1
             self.found[code] += code in codes
+        for code in codes:  # flag precision: shown flags that the item's label confirms
+            self.shown[code] += 1
+            self.right[code] += code in item["flags"]
         if score is not None:
             band = (
                 "tinggi (>=0.7)" if score >= 0.7 else "sedang (0.4-0.7)" if score >= 0.4 else "rendah (<0.4)"
@@ -108,7 +113,7 @@ def report(tallies: dict[str, Tally], what: str) -> float:
     print(what)
     for name, tally in tallies.items():
         print("  " + tally.line(name))
-    print("per-flag recall (rules+model | rules only), flags with >= 1 gold item:")
+    print("per-flag recall (rules+model | rules only) and precision of the flags shown (rules+model):")
     worst = 1.0
     for code in corpus.FLAGS:
         total = main.expected[code]
@@ -119,7 +124,8 @@ def report(tallies: dict[str, Tally], what: str) -> float:
             worst = min(worst, recall)
         print(
             f"  {code:28s} {main.found[code]:3d}/{total:<3d} {recall:.2f}   "
-            f"| {tallies['rules only'].found[code]:3d}/{total:<3d}{'' if total >= 10 else '   (< 10 examples)'}"
+            f"| {tallies['rules only'].found[code]:3d}/{total:<3d} | precision {main.right[code]:3d}/"
+            f"{main.shown[code]:<3d}{'' if total >= 10 else '   (< 10 examples)'}"
         )
     print("calibration of score (rules+model): band, items, share labelled risk")
     for band in ("tinggi (>=0.7)", "sedang (0.4-0.7)", "rendah (<0.4)"):

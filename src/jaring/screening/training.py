@@ -21,7 +21,7 @@ C = 4.0  # inverse regularisation of the n-gram heads (chosen by grouped CV on t
 MIN_DF = 2  # a feature must occur in at least this many training texts
 INNER_FOLDS = 5
 FLAG_MIN_POSITIVES = 5  # a flag needs this many training examples for a head of its own
-FLAG_WEIGHTS_KEPT = 400  # largest weights kept per flag head (the file stays small, the look-ups few)
+FLAG_WEIGHTS_KEPT = 1500  # largest weights kept per flag head (the file stays small, the look-ups few)
 SUMMARY_LENGTH = 110
 
 

@@ -122,7 +122,8 @@ class _Screening:
         job = self.jobs[0] if self.jobs else "unknown"
         limit, place = salary_limit(self.rules.data.salary, job, self.entities.places)
         top = max(salaries, key=lambda s: s["idr_per_month"])
-        if top["idr_per_month"] <= limit:
+        # Where no lawful placement exists (a scam hub) no promised pay is believable: every amount is bait.
+        if top["idr_per_month"] <= limit and not (place is not None and place.scam_hub):
             return []
         job_title = next((j.title.get(language) for j in self.rules.data.salary.jobs if j.code == job), None)
         texts = self.rules.data.texts

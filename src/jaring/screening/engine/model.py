@@ -17,7 +17,7 @@ from .tokens import CLAUSE, Token
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "model.json"
 # A flag head must be this sure (log-odds; 1.0 = 73 %) before the model adds a flag of its own.
-FLAG_MARGIN = 1.0
+FLAG_MARGIN = 0.0
 MIN_KNOWN_WORDS = 3  # distinct corpus words (letters only, 3+ long) a text needs
 DIGITS = str.maketrans("0123456789", "0000000000")
 
