@@ -21,7 +21,7 @@ C = 4.0  # inverse regularisation of the n-gram heads (chosen by grouped CV on t
 MIN_DF = 2  # a feature must occur in at least this many training texts
 INNER_FOLDS = 5
 FLAG_MIN_POSITIVES = 5  # a flag needs this many training examples for a head of its own
-FLAG_WEIGHTS_KEPT = 1500  # largest weights kept per flag head (the file stays small, the look-ups few)
+FLAG_WEIGHTS_KEPT = 600  # largest weights kept per flag head (the file stays small, the look-ups few)
 SUMMARY_LENGTH = 110
 
 
@@ -87,9 +87,11 @@ def fit_heads(examples: list[Example]) -> dict:
 
 
 def fit_flag_heads(examples: list[Example]) -> dict:
-    """One head per red flag (the flag vs every other text), over the same features, pruned to its top weights."""
+    """One head per red flag (the flag vs every other text), over the word features (cheap at run time and
+    nameable as evidence), pruned to its top weights."""
     from sklearn.linear_model import LogisticRegression
 
+    examples = [Example(e.item, word_features(e.feats), e.evidence) for e in examples]
     df = Counter(f for e in examples for f in e.feats)
     names = sorted(f for f, n in df.items() if n >= MIN_DF)
     vocab = {f: i for i, f in enumerate(names)}

@@ -16,6 +16,7 @@ MAX_EVIDENCE = 5
 _NEGATION_WINDOW = 3
 _NO_LOOKUPS = StaticLookups()
 _DEFAULT_MODEL = object()
+_RANK = {"rendah": 0, "sedang": 1, "tinggi": 2}
 _MATCH_LIMITS = {"offer": 1, "non_offer": 1, "job": 1, "context": 3, "flag": 12, "signal": 8}
 Span = dict[str, object]
 
@@ -243,19 +244,21 @@ def screen(
     )
     flag_codes = [code for code, _ in flags]
     total, weights = score(rules, flag_codes, signal_codes)
+    model_alarm = False
     if model_score is not None and offer:
+        rules_level = level(rules, _floored(rules, flag_codes, total))
         total = _floored(rules, flag_codes, round(model_score, 3))
-        if model_score >= rules.data.levels["sedang"] and isinstance(model, Model):
-            similar = model.similar(feats)
+        model_alarm = model_score >= rules.data.levels["sedang"]
+        if model_alarm and _RANK[level(rules, total)] > _RANK[rules_level]:
+            # The model, not the rules, raised the alarm: explain it by the nearest documented cases.
+            similar = model.similar(feats)  # type: ignore[union-attr]
     elif model_score is not None:
         total = _floored(rules, flag_codes, min(round(model_score, 3), total))
     elif offer:
         total = _floored(rules, flag_codes, total)
     risk = level(rules, total)
     found_by = dict.fromkeys(flag_codes, "rules")
-    if (
-        similar
-    ):  # a risky offer in the model's eyes: the flags it recognises from the corpus, with their words
+    if model_alarm:  # a risky offer in the model's eyes: the flags it recognises from the corpus, with words
         for code, words in model.flags(feats):  # type: ignore[union-attr]
             if code in found_by or code not in rules.flags or not rules.flags[code].model_may_add:
                 continue

@@ -19,6 +19,8 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "model.json"
 # A flag head must be this sure (log-odds; 1.0 = 73 %) before the model adds a flag of its own.
 FLAG_MARGIN = 0.0
 MIN_KNOWN_WORDS = 3  # distinct corpus words (letters only, 3+ long) a text needs
+_GRAMS: dict[str, tuple[str, ...]] = {}  # a word's char 4-grams, kept across texts (bounded)
+_GRAMS_CACHED = 50_000
 DIGITS = str.maketrans("0123456789", "0000000000")
 
 
@@ -38,12 +40,19 @@ def features(tokens: list[Token], negators: frozenset[str] = frozenset()) -> set
         words.append(word)
     feats = set(words)
     feats.update([f"{a} {b}" for a, b in zip(words, words[1:], strict=False)])
+    grams = _GRAMS
     for word in set(words):
-        padded = f"<{word.lstrip('!')}>"
-        if len(padded) <= 4:
-            feats.add("#" + padded)
-        else:
-            feats.update(["#" + padded[i : i + 4] for i in range(len(padded) - 3)])
+        cached = grams.get(word)
+        if cached is None:
+            padded = f"<{word.lstrip('!')}>"
+            cached = (
+                ("#" + padded,)
+                if len(padded) <= 4
+                else tuple("#" + padded[i : i + 4] for i in range(len(padded) - 3))
+            )
+            if len(grams) < _GRAMS_CACHED:
+                grams[word] = cached
+        feats.update(cached)
     return feats
 
 
@@ -73,19 +82,20 @@ class Model:
     def __init__(self, data: dict) -> None:
         self.version = data["version"]
         self.heads = {name: (head["bias"], head["weights"]) for name, head in data["heads"].items()}
-        # Per-flag heads, inverted (feature -> [(flag number, weight)]): a text touches only its own features.
         flag_heads = data.get("flag_heads", {})
-        self.flag_codes = sorted(flag_heads)
-        self.flag_bias = [flag_heads[c]["bias"] for c in self.flag_codes]
-        self.flag_weights = [flag_heads[c]["weights"] for c in self.flag_codes]
-        self.flag_index: dict[str, list[tuple[int, float]]] = {}
-        for number, code in enumerate(self.flag_codes):
-            for feat, weight in flag_heads[code]["weights"].items():
-                self.flag_index.setdefault(feat, []).append((number, weight))
+        self.flag_heads = [
+            (code, head["bias"], head["weights"], frozenset(head["weights"]))
+            for code, head in sorted(flag_heads.items())
+        ]
+        self.main_heads = [
+            (name, bias, weights, frozenset(weights)) for name, (bias, weights) in sorted(self.heads.items())
+        ]
+        self.known_words = frozenset(f for f in self.heads["risk"][1] if len(f) > 2 and f.isalpha())
         self.stack = data["stack"]
         nn = data["neighbours"]
         self.nn_vocab = {term: i for i, term in enumerate(nn["vocab"])}
         self.nn_idf = nn["idf"]
+        self.nn_keys = frozenset(self.nn_vocab)
         self.nn_cases = nn["cases"]
         self.nn_postings: list[list[int]] = [[] for _ in nn["vocab"]]
         self.nn_norms = []
@@ -97,34 +107,27 @@ class Model:
     def margins(self, feats: set[str]) -> dict[str, float] | None:
         """Each head's log-odds for this text (binary features, L2-normalised as in training); None when the
         text shares too few words with the corpus to judge (junk, another script, a one-word text)."""
-        risk_weights = self.heads["risk"][1]
-        known = sum(1 for f in feats if len(f) > 2 and f.isalpha() and f in risk_weights)
-        if known < MIN_KNOWN_WORDS:
+        if len(feats & self.known_words) < MIN_KNOWN_WORDS:
             return None
-        scale = 1.0 / math.sqrt(len(feats)) if feats else 0.0
-        out = {}
-        for name, (bias, weights) in self.heads.items():
-            get = weights.get
-            out[name] = bias + scale * sum([get(f, 0.0) for f in feats])
-        return out
+        scale = 1.0 / math.sqrt(len(feats))
+        # Set intersections and map() over a dict's __getitem__ run in C: a text costs a few microseconds per head.
+        return {
+            name: bias + scale * sum(map(weights.__getitem__, feats & keys))
+            for name, bias, weights, keys in self.main_heads
+        }
 
     def flags(self, feats: set[str]) -> list[tuple[str, list[str]]]:
-        """Red flags the per-flag heads see (log-odds > 0), each with its strongest words present, best first."""
-        totals = list(self.flag_bias)
-        scale = 1.0 / math.sqrt(len(feats)) if feats else 0.0
-        index = self.flag_index
-        for feat in feats:
-            for number, weight in index.get(feat, ()):
-                totals[number] += scale * weight
+        """Red flags the per-flag heads see (log-odds > FLAG_MARGIN), each with its strongest words present."""
+        words = {f for f in feats if f[0] != "#"}  # the flag heads read word features only
+        scale = 1.0 / math.sqrt(len(words)) if words else 0.0
         out = []
-        for number, total in enumerate(totals):
-            if total > FLAG_MARGIN:
-                weights = self.flag_weights[number]
-                words = sorted(
-                    (f for f in feats if f[0] not in "#!" and "!" not in f and weights.get(f, 0) > 0),
-                    key=lambda f: (-weights[f], f),
+        for code, bias, weights, keys in self.flag_heads:
+            hits = words & keys
+            if bias + scale * sum(map(weights.__getitem__, hits)) > FLAG_MARGIN:
+                plain = sorted(
+                    (-weights[f], f) for f in hits if f[0] not in "#!" and "!" not in f and weights[f] > 0
                 )
-                out.append((self.flag_codes[number], words[:3]))
+                out.append((code, [f for _w, f in plain[:3]]))
         return out
 
     def stacked(self, name: str, inputs: list[float]) -> float:
@@ -140,7 +143,8 @@ class Model:
     def similar(self, feats: set[str], limit: int = 3) -> list[dict]:
         """The documented risk cases nearest to this text (idf-weighted cosine over word features)."""
         vocab, idf = self.nn_vocab, self.nn_idf
-        terms = [vocab[f] for f in feats if f in vocab and not f.startswith("#")]
+        # The rarest words say most about a case; 40 of them are enough to find it, and keep this fast.
+        terms = sorted((vocab[f] for f in feats & self.nn_keys), key=lambda t: (-idf[t], t))[:40]
         if not terms:
             return []
         dots: dict[int, float] = {}
