@@ -1,5 +1,7 @@
 """WhatsApp "Cek tawaran" with a screenshot: fetched from the (fake) Graph API, read by OCR, echoed, checked."""
 
+import shutil
+
 import pytest
 from PIL import Image
 
@@ -7,6 +9,11 @@ from jaring.channels.models import StagedMedia
 from jaring.reports.models import Attachment
 from tests.channels import images, payloads
 from tests.screening.screenshots import chat_screenshot, encoded
+
+# .ci/run installs Debian tesseract-ocr + tesseract-ocr-ind; elsewhere these are skipped with the reason.
+pytestmark = pytest.mark.skipif(
+    not shutil.which("tesseract"), reason="no tesseract: apt-get install tesseract-ocr tesseract-ocr-ind"
+)
 
 OFFER = "Dibutuhkan operator di Myawaddy, Myanmar, gaji 7 juta, DM"
 

@@ -1,6 +1,9 @@
 """/cek-tawaran/ in a real browser (Debian chromium): paste an offer, read the verdict, open the report link."""
 
+import shutil
 from urllib.parse import parse_qs, urlsplit
+
+import pytest
 
 SCAM = "Loker admin di Kamboja, gaji 15jt/bln, tanpa pengalaman, visa turis. WA 0812-3456-7890"
 
@@ -33,6 +36,9 @@ def test_page_works_without_javascript(browser, live_server, db):
         context.close()
 
 
+@pytest.mark.skipif(
+    not shutil.which("tesseract"), reason="no tesseract: apt-get install tesseract-ocr tesseract-ocr-ind"
+)
 def test_screenshot_is_read_shown_for_correction_and_checked(page, live_server, db):
     from tests.screening.screenshots import chat_screenshot
 

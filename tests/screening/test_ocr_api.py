@@ -1,6 +1,7 @@
 """POST /api/v1/screenings/image over HTTP, with screenshots the tests render themselves (Pillow, DejaVu)."""
 
 import io
+import shutil
 import time
 
 import pytest
@@ -9,6 +10,11 @@ from PIL import Image, ImageDraw, ImageFont
 from jaring.screening.models import ScreeningStat
 
 from .screenshots import FONT, chat_screenshot, encoded
+
+# .ci/run installs Debian tesseract-ocr + tesseract-ocr-ind; elsewhere these are skipped with the reason.
+pytestmark = pytest.mark.skipif(
+    not shutil.which("tesseract"), reason="no tesseract: apt-get install tesseract-ocr tesseract-ocr-ind"
+)
 
 URL = "/api/v1/screenings/image"
 MYAWADDY = "Dibutuhkan operator di Myawaddy, Myanmar, gaji 7 juta, DM"
