@@ -162,7 +162,9 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=3000)
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--no-http", action="store_true")
-    parser.add_argument("--rules-only", action="store_true", help="without the learned scorer, for comparison")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="without the learned scorer, for comparison"
+    )
     parser.add_argument(
         "--conn-max-age", type=int, help="run the server with this CONN_MAX_AGE (persistent DB connections)"
     )
