@@ -135,9 +135,9 @@ def info_answer(topic: str, link: str) -> str:
             "VoA/e-VoA berlaku 30 hari dan dapat diperpanjang satu kali."
         ),
         "izin_tinggal": _(
-            'Izin tinggal orang asing: ITAS (6 bulan sampai 2 tahun) dan ITAP (5 tahun). Lewat "Izin Tinggal '
-            'Reach Out" (IMMICARE), petugas Kantor Imigrasi Batam melayani pekerja asing langsung di kawasan '
-            "industri Batam."
+            "Izin tinggal orang asing: ITAS (umumnya paling lama 2 tahun, lebih lama untuk penanam modal tertentu) "
+            'dan ITAP (izin tinggal tetap, dapat diperpanjang). Lewat "Izin Tinggal Reach Out" (IMMICARE), petugas '
+            "Kantor Imigrasi Batam melayani pekerja asing langsung di kawasan industri Batam."
         ),
         "apoa": _(
             "APOA (apoa.imigrasi.go.id): pemilik atau pengurus tempat penginapan (hotel, apartemen, mes, kos, vila) "

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from jaring.content.sourcing import sources_problems
+from jaring.lib.sourcing import sources_problems
 
 DATA = Path(__file__).resolve().parent / "data" / "emergency.json"
 GROUPS = ("indonesia", "kemlu", "mission")

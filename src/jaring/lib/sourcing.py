@@ -38,10 +38,6 @@ def sources_problems(sources: list[dict]) -> list[str]:
     return [problem for source in sources for problem in source_problems(source)]
 
 
-def is_stale(reviewed_on: datetime.date | None, *, today: datetime.date) -> bool:
-    return reviewed_on is None or (today - reviewed_on).days > REVIEW_AFTER_DAYS
-
-
 def parse_date(value: str) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value)
