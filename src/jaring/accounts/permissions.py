@@ -26,6 +26,14 @@ from django.http import HttpRequest, HttpResponse
 from jaring.accounts.models import User
 
 View = Callable[..., HttpResponse]
+
+
+class StaffRequest(HttpRequest):
+    """The request of a view behind capability_required: its user is signed in."""
+
+    user: User
+
+
 Capability = Callable[[Any], bool]
 
 OFFICER_ROLES = (User.Role.PETUGAS, User.Role.SUPERVISOR)
