@@ -23,6 +23,7 @@ from jaring.lib import ratelimit
 from jaring.lib.text import words
 from jaring.reports.models import Category, Channel, IdentityMode, Status
 from jaring.reports.services import report_follow_up, report_message_add, report_submit
+from jaring.reports.statuses import is_closed
 from jaring.reports.validation import DESCRIPTION_MIN
 from jaring.screening.engine import MAX_LENGTH, screen
 from jaring.screening.engine.verdict import detect_language
@@ -205,7 +206,7 @@ class Turn(TurnBase):
             report_message_add(report=report, body=self.inbound.body, files=files, channel=Channel.WHATSAPP)
         except ValidationError as exc:
             self.say("\n".join(exc.messages))
-            if report.status in (Status.SELESAI, Status.DITOLAK):
+            if is_closed(report.status):
                 self.contact.report = None
                 self.to_menu()
             return

@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from jaring.accounts.models import Office, User
 from jaring.lib.text import search_terms
-from jaring.lib.workdays import add_working_days
+from jaring.reports.deadlines import deadlines_for
+from jaring.reports.statuses import OPEN_STATUSES, is_closed
 
 OPENERS = [
     "Saya ingin melaporkan",
@@ -77,7 +78,6 @@ REGIONS = [
     "21.71.08",
     "21.71.08.1007",
 ]
-OPEN_STATUSES = ["baru", "diverifikasi", "ditindaklanjuti", "menunggu_pelapor", "dirujuk"]
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 BATCH = 50_000
 
@@ -147,12 +147,9 @@ class Command(BaseCommand):
                     status = "selesai" if rng.random() < 0.85 else "ditolak"
                 day = created.date()
                 if day not in due_cache:
-                    due_cache[day] = (
-                        add_working_days(day, target.verify_days),
-                        add_working_days(day, target.follow_up_days),
-                    )
+                    due_cache[day] = deadlines_for(target, day)
                 verify_due, follow_up_due = due_cache[day]
-                closed = status in ("selesai", "ditolak")
+                closed = is_closed(status)
                 bits = rng.getrandbits(30)
                 code = "".join(ALPHABET[(bits >> shift) & 31] for shift in (0, 5, 10, 15, 20, 25))
                 rows.append(

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from jaring.accounts.models import Office, User
+from jaring.accounts.models import Office
+from jaring.accounts.selectors import staff_users_of_office
 from jaring.casework.selectors import reports_visible_to
 from jaring.reports.deadlines import deadline_state, due_q, office_today
 
@@ -33,9 +34,7 @@ class Command(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE):
             for office in Office.objects.all():
                 today = office_today(office)
-                officers = User.objects.filter(
-                    office=office, is_active=True, role__in=[User.Role.PETUGAS, User.Role.SUPERVISOR]
-                ).exclude(email="")
+                officers = staff_users_of_office(office).exclude(email="")
                 for officer in officers:
                     due = reports_visible_to(officer).filter(due_q(today))
                     mine = list(due.filter(assignee=officer).order_by("pk")[:MAX_LINES])
