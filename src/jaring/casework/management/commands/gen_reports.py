@@ -11,8 +11,9 @@ import itertools
 import random
 import time
 from datetime import timedelta
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -97,13 +98,13 @@ def _stemmed(phrases: list[str]) -> list[tuple[str, str]]:
 class Command(BaseCommand):
     help = "Insert N synthetic reports (bulk, fast) for benchmarks. Never run on a production database."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--count", type=int, required=True)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--office", default="batam", help="office slug (default: batam)")
         parser.add_argument("--days", type=int, default=1095, help="spread over this many past days")
 
-    def handle(self, *args, count: int, seed: int, office: str, days: int, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, count: int, seed: int, office: str, days: int, **options: Any) -> None:
         target = Office.objects.filter(slug=office).first()
         if target is None:
             raise CommandError(f"no office {office!r}: run `jaring demo` first")
