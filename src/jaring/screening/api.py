@@ -8,6 +8,8 @@ from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import field_validator
 
+from jaring.lib.api_errors import ErrorOut
+
 from .engine import MAX_LENGTH
 from .models import ScreeningStat
 from .ocr import MAX_BYTES
@@ -158,16 +160,6 @@ class ScreeningOut(Schema):
     language: Literal["id", "en"]
     rules_version: str
     model_version: str | None
-
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-    type: str
-
-
-class ErrorOut(Schema):
-    detail: list[ErrorItem]
 
 
 @router.post("/screenings", response={200: ScreeningOut, 422: ErrorOut}, summary="Check a job offer")
