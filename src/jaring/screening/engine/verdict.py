@@ -129,7 +129,7 @@ def advice(rules: RuleSet, risk: str, offer: bool, flag_codes: list[str], langua
         # Work where no lawful placement exists: refuse and report. Checking a licence would suggest that some
         # licence could make the offer safe.
         items += rules.data.advice.no_placement + rules.data.advice.by_level["tinggi"]
-        items += rules.data.advice.always[-1:]
+        items += [a for a in rules.data.advice.always if "SISKOP2MI" not in a.id]  # the hotline and reporting
     elif not offer and not flag_codes:
         items += rules.data.advice.not_offer
     else:
