@@ -5,6 +5,7 @@
 """
 
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="records file (JSON Lines)")
         parser.add_argument("--truth", help="ground truth file (default: OUT with .truth.jsonl)")
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         from jaring.network.evasive import write_pairs
         from jaring.network.synthetic import write
 
