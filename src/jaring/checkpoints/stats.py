@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.db.models.functions import Substr, TruncDate, TruncMonth
 
 from jaring.accounts import permissions as can
@@ -55,6 +55,7 @@ def outcomes_per_period(qs: QuerySet[Screening], user: User, *, by: str = "day")
 
 
 def _count(qs: QuerySet[Screening], column: Any) -> list[tuple[str, int]]:
+    column = F(column) if isinstance(column, str) else column
     rows = qs.values(key=column).annotate(n=Count("pk")).order_by("-n", "key")
     return [(r["key"] or "", r["n"]) for r in rows]
 
