@@ -117,3 +117,11 @@ def test_english_messages_through_gettext(petugas, batam_center) -> None:
     with translation.override("en"):
         errors = _refused(petugas, batam_center, screened_at=timezone.now() + timedelta(days=1))
     assert errors["screened_at"] == ["The screening time cannot be in the future."]
+
+
+def test_the_same_traveller_sent_again_without_the_token_is_not_recorded_twice(petugas, batam_center) -> None:
+    data = screening_data(screened_at=None)
+    first = screening_record(checkpoint=batam_center, actor=petugas, data=data, submission_token="a")
+    with pytest.raises(DuplicateScreening) as caught:
+        screening_record(checkpoint=batam_center, actor=petugas, data=data, submission_token="b")
+    assert caught.value.screening == first and Screening.objects.count() == 1

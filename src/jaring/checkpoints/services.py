@@ -29,6 +29,7 @@ from jaring.reports.models import Category, Channel, IdentityMode, Report, Statu
 from jaring.reports.services import report_submit
 
 DECIDABLE_FROM = (Outcome.DIPERIKSA, Outcome.DITUNDA)  # a postponed traveller may still be handed over
+SAME_SCREENING = timedelta(minutes=10)
 HANDOVER = {Outcome.DIRUJUK: Agency.Kind.BP2MI, Outcome.DISERAHKAN: Agency.Kind.POLICE}
 
 
@@ -84,6 +85,25 @@ def find_repeat(*, checkpoint: Checkpoint, passport_digest: str, person: str, at
     return elsewhere or recent
 
 
+def _same_screening(
+    *, checkpoint: Checkpoint, actor: User, clean: dict[str, Any], now: Any
+) -> Screening | None:
+    """The same traveller recorded by the same officer at the same TPI minutes ago: a second send of one
+    screening (a browser that restored the form without its token), not a new one."""
+    return (
+        Screening.objects.filter(
+            checkpoint=checkpoint,
+            officer=actor,
+            passport_digest=clean["passport_digest"],
+            created_at__gte=now - SAME_SCREENING,
+            screened_at__gte=clean["screened_at"] - SAME_SCREENING,
+            screened_at__lte=clean["screened_at"] + SAME_SCREENING,
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
 def screening_record(
     *, checkpoint: Any, actor: User, data: dict[str, Any], submission_token: str | None = None
 ) -> Screening:
@@ -107,9 +127,11 @@ def screening_record(
     digest = token_digest(submission_token) if submission_token else None
     if digest and (existing := Screening.objects.filter(submission_token=digest).first()):
         raise DuplicateScreening(existing)
+    clean["passport_digest"] = _digest("passport", clean["passport_number"])
+    if same := _same_screening(checkpoint=found, actor=actor, clean=clean, now=now):
+        raise DuplicateScreening(same)
     parties = clean.pop("parties")
     clean["flags"] = guide.flags_for(clean["answers"])
-    clean["passport_digest"] = _digest("passport", clean["passport_number"])
     clean["person_digest"] = person_digest(clean["traveller_name"], clean["birth_year"])
     try:
         return _store(found, actor, clean, parties, digest)
