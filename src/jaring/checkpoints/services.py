@@ -6,7 +6,8 @@ accounts.permissions (one place for who may do what).
 
 import hashlib
 import hmac
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -67,41 +68,57 @@ def checkpoint_for(slug_or_id: Any, actor: User) -> Checkpoint:
     return found
 
 
-def repeat_window() -> timedelta:
-    return timedelta(days=settings.CHECKPOINT_REPEAT_DAYS)
+@dataclass(frozen=True)
+class Earlier:
+    """An earlier screening of the same passport or person: the columns the two checks below need."""
+
+    pk: int
+    passport_digest: str
+    checkpoint_id: int
+    officer_id: int
+    outcome: str
+    screened_at: datetime
+    created_at: datetime
 
 
-def find_repeat(*, checkpoint: Checkpoint, passport_digest: str, person: str, at: Any) -> Screening | None:
-    """An earlier postponement of the same passport (or the same name and birth year) at another TPI of
-    any office, or at this TPI within the repeat window."""
+def earlier_screenings(*, passport_digest: str, person: str) -> list[Earlier]:
+    """One indexed lookup on the digests (a handful of rows for one traveller, whatever the table's size)."""
     same = Q(passport_digest=passport_digest)
     if person:
         same |= Q(person_digest=person)
-    earlier = Screening.objects.filter(same, outcome=Outcome.DITUNDA, screened_at__lte=at).only(
-        "pk", "checkpoint_id", "screened_at"
-    )
-    elsewhere = earlier.exclude(checkpoint=checkpoint).order_by("-screened_at").first()
-    recent = earlier.filter(screened_at__gte=at - repeat_window()).order_by("-screened_at").first()
-    return elsewhere or recent
+    fields = ("pk", "passport_digest", "checkpoint_id", "officer_id", "outcome", "screened_at", "created_at")
+    return [Earlier(*row) for row in Screening.objects.filter(same).order_by().values_list(*fields)[:200]]
 
 
-def _same_screening(
-    *, checkpoint: Checkpoint, actor: User, clean: dict[str, Any], now: Any
-) -> Screening | None:
+def find_repeat(*, earlier: list[Earlier], checkpoint: Checkpoint, at: datetime) -> int | None:
+    """The latest earlier postponement of the same passport (or the same name and birth year) at another TPI
+    of any office, or at this TPI within the repeat window (JARING_CHECKPOINT_REPEAT_DAYS)."""
+    window = at - timedelta(days=settings.CHECKPOINT_REPEAT_DAYS)
+    hits = [
+        e for e in earlier
+        if e.outcome == Outcome.DITUNDA and e.screened_at <= at
+        and (e.checkpoint_id != checkpoint.pk or e.screened_at >= window)
+    ]  # fmt: skip
+    return max(hits, key=lambda e: (e.screened_at, e.pk)).pk if hits else None
+
+
+def same_screening(
+    *,
+    earlier: list[Earlier],
+    passport_digest: str,
+    checkpoint: Checkpoint,
+    actor: User,
+    at: datetime,
+    now: datetime,
+) -> int | None:
     """The same traveller recorded by the same officer at the same TPI minutes ago: a second send of one
     screening (a browser that restored the form without its token), not a new one."""
-    return (
-        Screening.objects.filter(
-            checkpoint=checkpoint,
-            officer=actor,
-            passport_digest=clean["passport_digest"],
-            created_at__gte=now - SAME_SCREENING,
-            screened_at__gte=clean["screened_at"] - SAME_SCREENING,
-            screened_at__lte=clean["screened_at"] + SAME_SCREENING,
-        )
-        .order_by("-pk")
-        .first()
-    )
+    hits = [
+        e.pk for e in earlier
+        if e.passport_digest == passport_digest and e.checkpoint_id == checkpoint.pk and e.officer_id == actor.pk and e.created_at >= now - SAME_SCREENING
+        and abs(e.screened_at - at) <= SAME_SCREENING
+    ]  # fmt: skip
+    return max(hits) if hits else None
 
 
 def screening_record(
@@ -128,11 +145,21 @@ def screening_record(
     if digest and (existing := Screening.objects.filter(submission_token=digest).first()):
         raise DuplicateScreening(existing)
     clean["passport_digest"] = _digest("passport", clean["passport_number"])
-    if same := _same_screening(checkpoint=found, actor=actor, clean=clean, now=now):
-        raise DuplicateScreening(same)
+    clean["person_digest"] = person_digest(clean["traveller_name"], clean["birth_year"])
+    earlier = earlier_screenings(passport_digest=clean["passport_digest"], person=clean["person_digest"])
+    same = same_screening(
+        earlier=earlier,
+        passport_digest=clean["passport_digest"],
+        checkpoint=found,
+        actor=actor,
+        at=clean["screened_at"],
+        now=now,
+    )
+    if same:
+        raise DuplicateScreening(Screening.objects.get(pk=same))
     parties = clean.pop("parties")
     clean["flags"] = guide.flags_for(clean["answers"])
-    clean["person_digest"] = person_digest(clean["traveller_name"], clean["birth_year"])
+    clean["repeat_of_id"] = find_repeat(earlier=earlier, checkpoint=found, at=clean["screened_at"])
     try:
         return _store(found, actor, clean, parties, digest)
     except IntegrityError:
@@ -145,15 +172,10 @@ def screening_record(
 def _store(
     checkpoint: Checkpoint, actor: User, clean: dict[str, Any], parties: list, digest: str | None
 ) -> Screening:
-    repeat = find_repeat(
-        checkpoint=checkpoint,
-        passport_digest=clean["passport_digest"],
-        person=clean["person_digest"],
-        at=clean["screened_at"],
-    )
     screening = Screening.objects.create(
-        checkpoint=checkpoint, officer=actor, submission_token=digest, repeat_of=repeat, **clean
+        checkpoint=checkpoint, officer=actor, submission_token=digest, **clean
     )
+    repeat = clean["repeat_of_id"]
     ScreeningParty.objects.bulk_create(
         [ScreeningParty(screening=screening, role=p.role, kind=p.kind, value=p.value, normalized=p.normalized)
          for p in parties]
@@ -163,9 +185,9 @@ def _store(
         actor=actor,
         obj=screening,
         office=checkpoint.office,
-        summary=f"{screening.code} {checkpoint.slug}" + (f" repeat of TPI-{repeat.pk}" if repeat else ""),
+        summary=f"{screening.code} {checkpoint.slug}" + (f" repeat of TPI-{repeat}" if repeat else ""),
         data={"checkpoint": checkpoint.slug, "parties": len(parties), "flags": clean["flags"],
-              "repeat_of": repeat.pk if repeat else None},
+              "repeat_of": repeat},
     )  # fmt: skip
     if parties:
         # Jaringan: the sponsor's and escort's identifiers join the network (queued in this transaction).
