@@ -103,6 +103,8 @@ def _detail_context(request: HttpRequest, screening) -> dict:  # type: ignore[no
         "answers": answers,
         "self_answers": self_answers if screening.self_answers else [],
         "flags": [(code, g.reason_label(code)) for code in screening.flags],
+        "destination": g.destination_label(screening.destination),
+        "purpose": g.purpose_label(screening.purpose),
         "reasons": [(r["code"], guide.text(r["label"]), g.legal_basis(r["legal_basis"])) for r in g.reasons],
         "chosen_reasons": [g.reason_label(code) for code in screening.reasons],
         "parties": screening.parties.all(),
@@ -196,8 +198,12 @@ def shift_summary(request: HttpRequest) -> HttpResponse:
     end = max(start, _day(request.GET.get("sampai", "") or start.isoformat()))
     checkpoint = selectors.office_checkpoints(request.user).filter(slug=request.GET.get("tpi", "")).first()
     summary = stats.summary(request.user, start, end, checkpoint.pk if checkpoint else None)
+    g = guide.load()
     context = {
         "summary": summary,
+        "reasons": [(g.reason_label(code), n) for code, n in summary.reasons],
+        "destinations": [(g.destination_label(code), n) for code, n in summary.destinations],
+        "per_checkpoint": [(name, Outcome(o).label, n) for name, o, n in summary.per_checkpoint],
         "checkpoints": selectors.office_checkpoints(request.user),
         "checkpoint": checkpoint,
         "guide": guide.load(),
