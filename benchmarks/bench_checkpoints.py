@@ -82,11 +82,15 @@ def postponed_of_earlier_run(rows: int) -> list[str]:
     from jaring.checkpoints.models import Screening
     from jaring.checkpoints.services import _digest
 
-    rng = random.Random(17)
+    rng = random.Random()  # other passports on every run: a re-run within minutes is no re-send
     found: list[str] = []
     while len(found) < 200:
         number = f"B{rng.randrange(rows):07d}"
-        if Screening.objects.filter(passport_digest=_digest("passport", number), outcome="ditunda").exists():
+        # Filter on the digest only: with `outcome` in the query SQLite may pick the (outcome, time) index.
+        outcomes = Screening.objects.filter(passport_digest=_digest("passport", number)).values_list(
+            "outcome"
+        )
+        if ("ditunda",) in list(outcomes):
             found.append(number)
     return found
 
@@ -116,14 +120,14 @@ def main() -> None:
     from jaring.checkpoints.models import Screening
     from jaring.checkpoints.services import screening_record
 
-    print(machine())
+    print(machine(), flush=True)
     print(f"database: {connection.vendor}")
     call_command("migrate", interactive=False, verbosity=0)
     office, _users = demo.seed(password=secrets.token_urlsafe(12))
     checkpoints = seed_checkpoints(office)
     supervisor = User.objects.get(username="supervisor")
     started = time.perf_counter()
-    existing = Screening.objects.filter(is_sample=True).count()
+    existing = Screening.objects.count()
     if existing >= args.rows:
         postponed = postponed_of_earlier_run(existing)
     else:
@@ -131,7 +135,8 @@ def main() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE checkpoints_screening")
-    print(f"bulk insert: {args.rows:,} rows in {time.perf_counter() - started:.0f} s")
+    how = "reused from the data dir" if existing >= args.rows else "bulk insert"
+    print(f"{how}: {args.rows:,} rows in {time.perf_counter() - started:.0f} s")
     rng = random.Random(16)
     offset = secrets.randbelow(10**8)  # new passports on every run, also when a data dir is reused
 
@@ -139,7 +144,9 @@ def main() -> None:
         repeat = i % 10 == 0 and postponed
         return {
             "traveller_name": f"Pelaku Uji {i}",
-            "passport_number": rng.choice(postponed) if repeat else f"Z{(offset + i) % 10**8:08d}",
+            "passport_number": postponed[(i // 10) % len(postponed)]
+            if repeat
+            else f"Z{(offset + i) % 10**8:08d}",
             "sex": "P",
             "birth_year": 1999,
             "origin_region_code": "33.01",
