@@ -137,7 +137,6 @@ def main() -> None:
             cursor.execute("ANALYZE checkpoints_screening")
     how = "reused from the data dir" if existing >= args.rows else "bulk insert"
     print(f"{how}: {args.rows:,} rows in {time.perf_counter() - started:.0f} s")
-    rng = random.Random(16)
     offset = secrets.randbelow(10**8)  # new passports on every run, also when a data dir is reused
 
     def data(i: int) -> dict:
