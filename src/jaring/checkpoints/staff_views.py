@@ -9,7 +9,7 @@ import segno
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jaring.accounts import permissions as can
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import capability_required
 from jaring.checkpoints import exports, guide, selectors, stats
 from jaring.checkpoints.forms import ScreeningForm
 from jaring.checkpoints.models import Outcome
@@ -30,10 +30,8 @@ from jaring.checkpoints.services import (
     traveller_identity_view,
 )
 
-STAFF = ("petugas", "supervisor", "mitra", "admin")
 
-
-@staff_required(*STAFF)
+@capability_required(can.can_use_checkpoints)
 def screening_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.screenings_visible_to(request.user)
     outcome, checkpoint = request.GET.get("hasil", ""), request.GET.get("tpi", "")
@@ -57,7 +55,7 @@ def screening_list(request: HttpRequest) -> HttpResponse:
     return render(request, "checkpoints/list.html", context)
 
 
-@staff_required("petugas", "supervisor")
+@capability_required(can.can_record_screenings)
 def screening_new(request: HttpRequest) -> HttpResponse:
     checkpoints = list(selectors.checkpoints_for(request.user))
     if not checkpoints:
@@ -118,14 +116,14 @@ def _detail_context(request: HttpRequest, screening) -> dict:  # type: ignore[no
     }
 
 
-@staff_required(*STAFF)
+@capability_required(can.can_use_checkpoints)
 def screening_detail(request: HttpRequest, pk: int) -> HttpResponse:
     screening = selectors.screening_for(request.user, pk)
     return render(request, "checkpoints/detail.html", _detail_context(request, screening))
 
 
 @require_POST
-@staff_required(*STAFF)
+@capability_required(can.can_use_checkpoints)
 def screening_identity(request: HttpRequest, pk: int) -> HttpResponse:
     screening = selectors.screening_for(request.user, pk)
     context = _detail_context(request, screening)
@@ -134,7 +132,7 @@ def screening_identity(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required("petugas", "supervisor")
+@capability_required(can.can_record_screenings)
 def screening_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     screening = selectors.screening_for(request.user, pk)
     try:
@@ -155,7 +153,7 @@ def screening_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required("petugas", "supervisor")
+@capability_required(can.can_record_screenings)
 def screening_case(request: HttpRequest, pk: int) -> HttpResponse:
     screening = selectors.screening_for(request.user, pk)
     try:
@@ -171,7 +169,7 @@ def screening_case(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required("petugas", "supervisor")
+@capability_required(can.can_record_screenings)
 def screening_self_interview(request: HttpRequest, pk: int) -> HttpResponse:
     """Shows the link once (as a QR code for the traveller's phone and a button for this tablet)."""
     screening = selectors.screening_for(request.user, pk)
@@ -190,10 +188,8 @@ def _day(raw: str) -> date:
         return timezone.localdate()
 
 
-@staff_required("petugas", "supervisor", "admin")
+@capability_required(can.can_view_checkpoint_counts)
 def shift_summary(request: HttpRequest) -> HttpResponse:
-    if not can.can_view_checkpoint_counts(request.user):
-        raise PermissionDenied
     start = _day(request.GET.get("dari", ""))
     end = max(start, _day(request.GET.get("sampai", "") or start.isoformat()))
     checkpoint = selectors.office_checkpoints(request.user).filter(slug=request.GET.get("tpi", "")).first()
@@ -212,10 +208,10 @@ def shift_summary(request: HttpRequest) -> HttpResponse:
     return render(request, "checkpoints/summary.html", context)
 
 
-@staff_required("petugas", "supervisor", "admin")
+@capability_required(can.can_view_checkpoint_counts)
 def summary_export(request: HttpRequest, kind: str) -> HttpResponse:
-    if not can.can_view_checkpoint_counts(request.user) or kind not in ("csv", "xlsx"):
-        raise PermissionDenied
+    if kind not in ("csv", "xlsx"):
+        raise Http404
     start = _day(request.GET.get("dari", ""))
     end = max(start, _day(request.GET.get("sampai", "") or start.isoformat()))
     checkpoint = selectors.office_checkpoints(request.user).filter(slug=request.GET.get("tpi", "")).first()
