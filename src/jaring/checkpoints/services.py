@@ -22,7 +22,7 @@ from jaring.accounts.models import Agency, User
 from jaring.audit.services import audit_record
 from jaring.casework.referrals import referral_create
 from jaring.casework.services import report_transition
-from jaring.checkpoints import guide, tasks
+from jaring.checkpoints import events, guide
 from jaring.checkpoints.models import Checkpoint, Outcome, Screening, ScreeningParty
 from jaring.checkpoints.validation import NOTES_MAX, clean_screening
 from jaring.lib.text import fold
@@ -196,8 +196,8 @@ def _store(
               "repeat_of": repeat},
     )  # fmt: skip
     if parties:
-        # Jaringan: the sponsor's and escort's identifiers join the network (queued in this transaction).
-        tasks.enqueue_link(screening.pk)
+        # Jaringan links the sponsor's and escort's identifiers (it queues the work in this transaction).
+        events.screening_recorded.send(sender=Screening, screening=screening)
     return screening
 
 
