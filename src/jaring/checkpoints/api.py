@@ -38,14 +38,14 @@ PartyRoleCode = Literal[tuple(ScreeningParty.Role.values)]  # type: ignore[valid
 OutcomeCode = Literal[tuple(v for v in Outcome.values if v != Outcome.DIPERIKSA)]  # type: ignore[valid-type]
 
 
-class PartyIn(Schema):
+class CheckpointPartyIn(Schema):
     model_config = ConfigDict(extra="forbid")
     role: PartyRoleCode = "sponsor"
     kind: PartyKindCode
     value: str = Field(min_length=1, max_length=300)
 
 
-class ScreeningIn(Schema):
+class CheckpointScreeningIn(Schema):
     """One screening as the counter records it. Codes for destination, purpose and answers come from the
     interview guide (checkpoints/data/interview_guide.json)."""
 
@@ -63,31 +63,31 @@ class ScreeningIn(Schema):
     ticket: Literal["pp", "sekali_jalan", "tidak_ada"]
     paid_by: Literal["sendiri", "keluarga", "sponsor", "pemberi_kerja", "tidak_tahu"]
     answers: dict[str, str] = Field(default_factory=dict, description="question code -> answer")
-    parties: list[PartyIn] = Field(default_factory=list, max_length=20)
+    parties: list[CheckpointPartyIn] = Field(default_factory=list, max_length=20)
     notes: str = Field(
         "", max_length=100_000, description="at most 5,000 characters (checked with a message)"
     )
 
 
-class PartyOut(Schema):
+class CheckpointPartyOut(Schema):
     role: str
     kind: str
     value: str
 
 
-class IdentityOut(Schema):
+class TravellerIdentityOut(Schema):
     name: str
     passport: str
     phone: str
 
 
-class ReferralOut(Schema):
+class HandoverOut(Schema):
     agency: str
     status: str
     outcome: str
 
 
-class ScreeningOut(Schema):
+class CheckpointScreeningOut(Schema):
     id: int
     code: str
     checkpoint: str
@@ -108,20 +108,22 @@ class ScreeningOut(Schema):
     handover_consent: bool
     is_sample: bool
     identity_erased: bool
-    parties: list[PartyOut] = Field(default_factory=list)
+    parties: list[CheckpointPartyOut] = Field(default_factory=list)
     answers: dict[str, str] = Field(default_factory=dict)
     self_answers: dict[str, str] = Field(default_factory=dict)
-    referrals: list[ReferralOut] = Field(default_factory=list)
-    identity: IdentityOut | None = Field(None, description="only with ?include_identity=true (audited)")
+    referrals: list[HandoverOut] = Field(default_factory=list)
+    identity: TravellerIdentityOut | None = Field(
+        None, description="only with ?include_identity=true (audited)"
+    )
 
 
-class ScreeningListOut(Schema):
-    items: list[ScreeningOut]
+class CheckpointScreeningListOut(Schema):
+    items: list[CheckpointScreeningOut]
     page: int
     has_next: bool
 
 
-class OutcomeIn(Schema):
+class CheckpointOutcomeIn(Schema):
     model_config = ConfigDict(extra="forbid")
     outcome: OutcomeCode
     reasons: list[str] = Field(default_factory=list, max_length=20)
@@ -132,14 +134,14 @@ class OutcomeIn(Schema):
     consent: bool = Field(False, description="the traveller consents to the hand-over (required for dirujuk)")
 
 
-class ListQuery(Schema):
+class CheckpointListQuery(Schema):
     checkpoint: str = ""
     outcome: str = ""
     repeat: bool = False
     page: int = Field(1, ge=1, le=10_000)
 
 
-class CountsOut(Schema):
+class CheckpointCountsOut(Schema):
     start: date
     end: date
     total: int
@@ -189,13 +191,13 @@ def _out(user: Any, s: Screening, *, full: bool = False, identity: dict | None =
 
 @router.post(
     "/checkpoints/screenings",
-    response={200: ScreeningOut, 201: ScreeningOut, **ERRORS},
+    response={200: CheckpointScreeningOut, 201: CheckpointScreeningOut, **ERRORS},
     auth=staff_token,
     summary="Catat pemeriksaan TPI",
 )
 def screening_create(
     request: HttpRequest,
-    payload: ScreeningIn,
+    payload: CheckpointScreeningIn,
     idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=128),
 ) -> Any:
     """Record a screening at a checkpoint the officer is posted at. A retry with the same Idempotency-Key and
@@ -217,11 +219,11 @@ def screening_create(
 
 @router.get(
     "/checkpoints/screenings",
-    response={200: ScreeningListOut, 422: ErrorOut},
+    response={200: CheckpointScreeningListOut, 422: ErrorOut},
     auth=staff_token,
     summary="Daftar pemeriksaan TPI",
 )
-def screening_list(request: HttpRequest, filters: Query[ListQuery]) -> Any:
+def screening_list(request: HttpRequest, filters: Query[CheckpointListQuery]) -> Any:
     """Newest first, 50 a page, scoped to the caller (petugas: their TPIs; mitra: hand-overs only)."""
     qs = selectors.screenings_visible_to(request.user).select_related("report")
     if filters.checkpoint:
@@ -241,7 +243,7 @@ def screening_list(request: HttpRequest, filters: Query[ListQuery]) -> Any:
 
 @router.get(
     "/checkpoints/screenings/{screening_id}",
-    response={200: ScreeningOut, **ERRORS},
+    response={200: CheckpointScreeningOut, **ERRORS},
     auth=staff_token,
     summary="Detail pemeriksaan TPI",
 )
@@ -259,11 +261,11 @@ def screening_detail(request: HttpRequest, screening_id: int, include_identity: 
 
 @router.post(
     "/checkpoints/screenings/{screening_id}/outcome",
-    response={200: ScreeningOut, **ERRORS},
+    response={200: CheckpointScreeningOut, **ERRORS},
     auth=staff_token,
     summary="Putuskan hasil pemeriksaan TPI",
 )
-def screening_outcome(request: HttpRequest, screening_id: int, payload: OutcomeIn) -> Any:
+def screening_outcome(request: HttpRequest, screening_id: int, payload: CheckpointOutcomeIn) -> Any:
     """diizinkan, ditunda (with reason codes), dirujuk (BP3MI, with consent) or diserahkan (police)."""
     screening = selectors.screening_for(request.user, screening_id)
     try:
@@ -283,7 +285,7 @@ def screening_outcome(request: HttpRequest, screening_id: int, payload: OutcomeI
 
 @router.get(
     "/checkpoints/counts",
-    response={200: CountsOut, 403: ErrorOut, 422: ErrorOut},
+    response={200: CheckpointCountsOut, 403: ErrorOut, 422: ErrorOut},
     auth=staff_token,
     summary="Hitungan pemeriksaan TPI",
 )
