@@ -6,12 +6,19 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from jaring.checkpoints.demo import seed_checkpoints
 from jaring.checkpoints.models import Checkpoint
 
 _passports = itertools.count(1_000_001)
+
+
+@pytest.fixture(autouse=True)
+def _indonesian():
+    """Services answer in the active language; a request of an earlier test may have left English active."""
+    with translation.override("id"):
+        yield
 
 
 @pytest.fixture(autouse=True)
