@@ -16,7 +16,7 @@ LAYERS = [
     {"audit"},
     {"accounts"},
     {"content", "reports", "screening"},
-    {"casework", "network", "channels", "outreach"},
+    {"casework", "network", "channels", "outreach", "checkpoints"},
 ]
 
 

@@ -29,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("petugas/sosialisasi/", include("jaring.outreach.staff_urls")),
     path("petugas/jaringan/", include("jaring.network.staff_urls")),
     path("petugas/whatsapp/", include("jaring.channels.staff_urls")),
+    path("petugas/tpi/", include("jaring.checkpoints.staff_urls")),
+    path("tpi/", include("jaring.checkpoints.urls")),
     path("petugas/admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -9,10 +9,14 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Jaringan")
 
     def ready(self) -> None:
+        from jaring.checkpoints import events as checkpoint_events
         from jaring.network import receivers
         from jaring.reports import events
 
         events.report_submitted.connect(receivers.queue_report_link, dispatch_uid="network.report_submitted")
         events.report_message_added.connect(
             receivers.queue_message_link, dispatch_uid="network.message_added"
+        )
+        checkpoint_events.screening_recorded.connect(
+            receivers.queue_screening_link, dispatch_uid="network.screening_recorded"
         )

@@ -6,6 +6,7 @@ report always has its linking job; the worker runs it after commit.
 
 from typing import Any
 
+from jaring.checkpoints.models import Screening
 from jaring.network import tasks
 from jaring.reports.models import Message, Report
 
@@ -18,3 +19,8 @@ def queue_message_link(*, message: Message, **_kwargs: Any) -> None:
     """Only the reporter's words are evidence; officers' replies would link their own phrasing."""
     if message.body and message.author_kind == Message.Author.PELAPOR:
         tasks.enqueue_message(message.pk)
+
+
+def queue_screening_link(*, screening: Screening, **_kwargs: Any) -> None:
+    """A TPI screening's sponsor/recruiter/escort identifiers (checkpoints/events.py)."""
+    tasks.enqueue_screening(screening.pk)

@@ -5,6 +5,7 @@ Task arguments are row ids only (the queue never holds report text).
 
 from django_tasks import task
 
+from jaring.network.checkpoint_link import screening_link
 from jaring.network.services import message_link, report_link
 
 
@@ -24,3 +25,12 @@ def enqueue_report(report_id: int) -> None:
 
 def enqueue_message(message_id: int) -> None:
     link_message.enqueue(message_id)
+
+
+@task()
+def link_screening(screening_id: int) -> None:
+    screening_link(screening_id=screening_id)
+
+
+def enqueue_screening(screening_id: int) -> None:
+    link_screening.enqueue(screening_id)
