@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "jaring.outreach",
     "jaring.network",
     "jaring.channels",
+    "jaring.insights",
 ]
 
 MIDDLEWARE = [

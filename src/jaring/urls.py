@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("petugas/sosialisasi/", include("jaring.outreach.staff_urls")),
     path("petugas/jaringan/", include("jaring.network.urls")),
     path("petugas/whatsapp/", include("jaring.channels.staff_urls")),
+    path("petugas/wawasan/", include("jaring.insights.staff_urls")),
     path("petugas/admin/", admin.site.urls),
     prefix_default_language=False,
 )

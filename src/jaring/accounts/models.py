@@ -67,10 +67,14 @@ class User(AbstractUser):
         SUPERVISOR = "supervisor", _("Supervisor")
         MITRA = "mitra", _("Mitra")
         ADMIN = "admin", _("Admin")
+        # Kantor Wilayah: reads the aggregate figures of every office in its province (insights/).
+        KANWIL = "kanwil", _("Kanwil")
 
     role = models.CharField(_("peran"), max_length=16, choices=Role.choices, default=Role.PETUGAS)
     office = models.ForeignKey(Office, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
+    # A Kanwil user's province (Kemendagri, 2 digits, e.g. 21 = Kepulauan Riau); empty for everyone else.
+    province_code = models.CharField(_("kode provinsi"), max_length=2, blank=True)
 
     class Meta:
         verbose_name = _("pengguna")
@@ -94,6 +98,10 @@ class User(AbstractUser):
     @property
     def is_mitra(self) -> bool:
         return self.role == self.Role.MITRA
+
+    @property
+    def is_kanwil(self) -> bool:
+        return self.role == self.Role.KANWIL and bool(self.province_code)
 
     @property
     def is_admin_role(self) -> bool:

@@ -1,0 +1,96 @@
+"""A month of reports in two offices (Batam, Tanjung Pinang) with responses, closings and referrals."""
+
+import itertools
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.test import Client
+
+from jaring.accounts.models import Agency, Office, User
+from jaring.casework.deadlines import deadlines_for
+from jaring.casework.models import Referral
+from jaring.reports.models import Report, StatusChange
+
+WIB = ZoneInfo("Asia/Jakarta")
+_codes = itertools.count(1)
+
+
+def at(day: date, hour: int = 10) -> datetime:
+    return datetime.combine(day, time(hour), WIB)
+
+
+def make_report(office: Office, received: date, **fields) -> Report:
+    """Stored as the intake stores it, then dated: created_at is auto_now_add."""
+    hour = fields.pop("hour", 10)
+    verify_due, follow_up_due = deadlines_for(office, received)
+    values = {
+        "office": office,
+        "tracking_code": f"INS{next(_codes):05d}",
+        "follow_up_key_hash": "argon2$test",
+        "category": "perekrut",
+        "description": "Ditawari kerja di Kamboja.",
+        "verify_due": verify_due,
+        "follow_up_due": follow_up_due,
+        **fields,
+    }
+    report = Report.objects.create(**values)
+    Report.objects.filter(pk=report.pk).update(created_at=at(received, hour))
+    report.refresh_from_db()
+    return report
+
+
+def respond(report: Report, day: date, to: str = "diverifikasi") -> None:
+    change = StatusChange.objects.create(report=report, from_status="baru", to_status=to)
+    StatusChange.objects.filter(pk=change.pk).update(created_at=at(day, 15))
+    Report.objects.filter(pk=report.pk).update(status=to)
+
+
+def close(report: Report, day: date) -> None:
+    Report.objects.filter(pk=report.pk).update(status="selesai", closed_at=at(day, 16))
+
+
+def refer(report: Report, agency: Agency, by: User, day: date, status: str = "dikirim") -> None:
+    ref = Referral.objects.create(report=report, agency=agency, note="rujuk", status=status, created_by=by)
+    Referral.objects.filter(pk=ref.pk).update(created_at=at(day, 11))
+
+
+@pytest.fixture
+def month_data(office, other_office, supervisor):
+    """March 2026 in Batam (plus one report in February and one at Tanjung Pinang that must not count)."""
+    bp3mi = Agency.objects.get(slug="bp3mi-kepri")
+    polres = Agency.objects.get(slug="polresta-barelang")
+    d = date(2026, 3, 2)  # a Monday
+    reports = []
+    specs = [
+        ("tppo", "web", "21.71.08.1007"),
+        ("tppo", "whatsapp", "21.71.01"),
+        ("perekrut", "whatsapp", "21.71"),
+        ("perekrut", "api", "33.02"),
+        ("pmi_nonprosedural", "web", ""),
+        ("layanan", "web", "21"),
+        ("perekrut", "web", "21.71.05"),
+    ]
+    for i, (category, channel, region) in enumerate(specs):
+        reports.append(
+            make_report(
+                office, d + timedelta(days=3 * i), category=category, channel=channel, region_code=region
+            )
+        )
+    respond(reports[0], d + timedelta(days=1))  # on time
+    respond(reports[1], d + timedelta(days=3 + 10))  # late
+    respond(reports[2], d + timedelta(days=6), to="dirujuk")  # on time
+    close(reports[0], d + timedelta(days=3))  # on time
+    close(reports[2], d + timedelta(days=30))  # late
+    refer(reports[2], bp3mi, supervisor, d + timedelta(days=7), status="ditindaklanjuti")
+    refer(reports[2], polres, supervisor, d + timedelta(days=7))
+    refer(reports[1], bp3mi, supervisor, d + timedelta(days=20))
+    make_report(office, date(2026, 2, 27), category="tppo")  # outside the month
+    make_report(other_office, d, category="tppo", region_code="21.72")  # another office
+    return reports
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
