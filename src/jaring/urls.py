@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("lapor/", include("jaring.reports.urls")),
     path("cek-tawaran/", include("jaring.screening.urls")),
     path("sosialisasi/", include("jaring.outreach.urls")),
+    path("statistik/", include("jaring.insights.urls")),
     path("petugas/", include("jaring.accounts.urls")),
     path("petugas/konten/", include("jaring.content.staff_urls")),
     path("petugas/laporan/", include("jaring.casework.urls")),
