@@ -59,7 +59,7 @@ def compute(scope: Scope, period: Period) -> Dashboard:
 
 def cached(scope: Scope, period: Period) -> Dashboard:
     """Same scope, period and language within CACHE_SECONDS share one computation."""
-    raw = f"{sorted(scope.office_ids)}|{scope.user.is_officer}|{period.start}|{period.end}|{translation.get_language()}"
+    raw = f"{sorted(scope.office_ids)}|{period.start}|{period.end}|{translation.get_language()}"
     key = "insights:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
     board = cache.get(key)
     if board is None:

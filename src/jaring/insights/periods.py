@@ -78,7 +78,7 @@ def _parse_date(value: str) -> date | None:
         return None
 
 
-def _parse_month(value: str) -> date | None:
+def parse_month(value: str) -> date | None:
     parts = value.split("-")
     if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
         return None
@@ -91,7 +91,7 @@ def period_from_params(params: Mapping[str, object], today: date) -> Period:
     default = month_period(today)
     get = {k: str(params.get(k) or "").strip()[:20] for k in ("bulan", "tahun", "dari", "sampai")}
     if get["bulan"]:
-        month = _parse_month(get["bulan"])
+        month = parse_month(get["bulan"])
         if month is None:
             default.errors["bulan"] = _("Bulan tidak valid; tulis seperti 2026-03.")
             return default

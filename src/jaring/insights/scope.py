@@ -35,7 +35,7 @@ def offices_visible_to(user: User) -> QuerySet[Office]:
 
 @dataclass(frozen=True)
 class Scope:
-    user: User
+    user: User | None  # None: a command working for one office (the monthly report)
     offices: tuple[Office, ...]
     rows_allowed: bool  # may open the list behind a figure
 
@@ -49,9 +49,14 @@ class Scope:
 
     def reports(self) -> QuerySet[Report]:
         """The reports behind every report figure. An officer's are exactly the inbox's."""
-        if self.user.is_officer:
+        if self.user is not None and self.user.is_officer:
             return reports_visible_to(self.user).filter(office_id__in=self.office_ids)
         return Report.objects.defer(*PRIVATE_FIELDS).filter(office_id__in=self.office_ids)
+
+
+def office_scope(office: Office) -> Scope:
+    """One office's scope for work done by the system itself (the scheduled monthly report)."""
+    return Scope(user=None, offices=(office,), rows_allowed=False)
 
 
 class ScopeError(ValueError):

@@ -6,4 +6,7 @@ app_name = "insights"
 urlpatterns = [
     path("", staff_views.index, name="index"),
     path("daftar/", staff_views.rows, name="rows"),
+    path("bulanan/", staff_views.monthly, name="monthly"),
+    path("bulanan/laporan.pdf", staff_views.monthly_file, {"fmt": "pdf"}, name="monthly_pdf"),
+    path("bulanan/laporan.xlsx", staff_views.monthly_file, {"fmt": "xlsx"}, name="monthly_xlsx"),
 ]

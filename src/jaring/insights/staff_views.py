@@ -3,18 +3,28 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
-from jaring.accounts.permissions import can_view_insight_rows, can_view_insights, staff_required
+from jaring.accounts.permissions import (
+    can_view_insight_rows,
+    can_view_insights,
+    can_write_monthly_report,
+    staff_required,
+)
 from jaring.insights import dashboard
 from jaring.insights.forms import read_filters, read_query
+from jaring.insights.models import MonthlyReport
+from jaring.insights.periods import month_start
 from jaring.insights.rows import report_rows
 from jaring.insights.scope import offices_visible_to
+from jaring.insights.services import MAX_NARRATIVE, NarrativeError, monthly_report_file, monthly_report_save
 
 LIST_PAGE = 50
 
@@ -50,6 +60,13 @@ def index(request: HttpRequest) -> HttpResponse:
             "offices": offices_visible_to(request.user),
             "cache_minutes": dashboard.CACHE_SECONDS // 60,
             "total_url": f"{list_url}?{urlencode(query.params())}" if query.scope.rows_allowed else "",
+            "can_write_report": can_write_monthly_report(request.user),
+            "month_params": urlencode(
+                {
+                    "bulan": f"{month_start(query.period.start):%Y-%m}",
+                    **({"kantor": query.office} if query.office else {}),
+                }
+            ),
         },
     )
 
@@ -82,3 +99,64 @@ def rows(request: HttpRequest) -> HttpResponse:
             "link_cases": request.user.is_officer,
         },
     )
+
+
+def _monthly_target(request: HttpRequest):  # type: ignore[no-untyped-def]
+    """(query, office) for the monthly report: one office of the user's scope, the chosen or the first."""
+    if not can_write_monthly_report(request.user):
+        raise PermissionDenied
+    source = request.POST if request.method == "POST" else request.GET
+    query = read_query(request.user, source, _today())
+    if not query.scope.offices:
+        raise PermissionDenied
+    return query, query.scope.offices[0]
+
+
+@staff_required()
+def monthly(request: HttpRequest) -> HttpResponse:
+    query, office = _monthly_target(request)
+    month = month_start(query.period.start)
+    saved = MonthlyReport.objects.filter(office=office, month=month).first()
+    narrative = saved.narrative if saved else ""
+    error = ""
+    if request.method == "POST":
+        narrative = request.POST.get("narasi", "")
+        try:
+            monthly_report_save(actor=request.user, office=office, month=month, narrative=narrative)
+        except NarrativeError:
+            error = _("Narasi paling panjang %(n)s karakter.") % {"n": MAX_NARRATIVE}
+        else:
+            messages.success(request, _("Narasi disimpan."))
+            return redirect(
+                f"{reverse('insights:monthly')}?{urlencode({'bulan': f'{month:%Y-%m}', 'kantor': office.slug})}"
+            )
+    params = urlencode({"bulan": f"{month:%Y-%m}", "kantor": office.slug})
+    return render(
+        request,
+        "insights/monthly.html",
+        {
+            "query": query,
+            "office": office,
+            "month": month,
+            "narrative": narrative,
+            "error": error,
+            "max_narrative": MAX_NARRATIVE,
+            "params": params,
+            "offices": offices_visible_to(request.user),
+        },
+        status=400 if error else 200,
+    )
+
+
+@staff_required()
+def monthly_file(request: HttpRequest, fmt: str) -> HttpResponse:
+    query, office = _monthly_target(request)
+    month = month_start(query.period.start)
+    data = monthly_report_file(actor=request.user, office=office, month=month, fmt=fmt)
+    types = {
+        "pdf": "application/pdf",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+    response = HttpResponse(data, content_type=types[fmt])
+    response["Content-Disposition"] = f'attachment; filename="wawasan-{office.slug}-{month:%Y-%m}.{fmt}"'
+    return response
