@@ -9,9 +9,11 @@ from django.db import transaction
 from jaring.accounts.models import Office, User
 from jaring.audit.models import AuditEvent
 from jaring.audit.services import audit_record
-from jaring.insights import monthly
+from jaring.insights import htcds, monthly
 from jaring.insights.models import MonthlyReport
-from jaring.insights.periods import month_start
+from jaring.insights.periods import Period, month_start
+from jaring.insights.rows import received_in
+from jaring.insights.scope import Scope
 
 MAX_NARRATIVE = 4000
 
@@ -91,3 +93,19 @@ def monthly_report_already_sent(*, office: Office, month: date) -> bool:
     return AuditEvent.objects.filter(
         action="insights.monthly_report_sent", object_id=f"{office.slug}/{month_start(month):%Y-%m}"
     ).exists()
+
+
+@transaction.atomic
+def case_records_export(*, actor: User, scope: Scope, period: Period) -> tuple[str, int]:
+    """Anonymised HTCDS records of the reports received in the period; every export is audited."""
+    text, count = htcds.as_csv(received_in(scope, period))
+    for office in scope.offices:
+        audit_record(
+            action="insights.htcds_export",
+            actor=actor,
+            object_type="insights.htcds",
+            object_id=f"{office.slug}/{period.start:%Y-%m-%d}/{period.end:%Y-%m-%d}",
+            office=office,
+            summary=f"{count} records",
+        )
+    return text, count

@@ -9,4 +9,5 @@ urlpatterns = [
     path("bulanan/", staff_views.monthly, name="monthly"),
     path("bulanan/laporan.pdf", staff_views.monthly_file, {"fmt": "pdf"}, name="monthly_pdf"),
     path("bulanan/laporan.xlsx", staff_views.monthly_file, {"fmt": "xlsx"}, name="monthly_xlsx"),
+    path("htcds.csv", staff_views.htcds_export, name="htcds"),
 ]

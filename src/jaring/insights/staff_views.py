@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from jaring.accounts.permissions import (
+    can_export_case_records,
     can_view_insight_rows,
     can_view_insights,
     can_write_monthly_report,
@@ -24,7 +25,13 @@ from jaring.insights.models import MonthlyReport
 from jaring.insights.periods import month_start
 from jaring.insights.rows import report_rows
 from jaring.insights.scope import offices_visible_to
-from jaring.insights.services import MAX_NARRATIVE, NarrativeError, monthly_report_file, monthly_report_save
+from jaring.insights.services import (
+    MAX_NARRATIVE,
+    NarrativeError,
+    case_records_export,
+    monthly_report_file,
+    monthly_report_save,
+)
 
 LIST_PAGE = 50
 
@@ -61,6 +68,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "cache_minutes": dashboard.CACHE_SECONDS // 60,
             "total_url": f"{list_url}?{urlencode(query.params())}" if query.scope.rows_allowed else "",
             "can_write_report": can_write_monthly_report(request.user),
+            "can_export": can_export_case_records(request.user),
+            "period_params": urlencode(query.params()),
             "month_params": urlencode(
                 {
                     "bulan": f"{month_start(query.period.start):%Y-%m}",
@@ -159,4 +168,16 @@ def monthly_file(request: HttpRequest, fmt: str) -> HttpResponse:
     }
     response = HttpResponse(data, content_type=types[fmt])
     response["Content-Disposition"] = f'attachment; filename="wawasan-{office.slug}-{month:%Y-%m}.{fmt}"'
+    return response
+
+
+@staff_required()
+def htcds_export(request: HttpRequest) -> HttpResponse:
+    if not can_export_case_records(request.user):
+        raise PermissionDenied
+    query = read_query(request.user, request.GET, _today())
+    text, _count = case_records_export(actor=request.user, scope=query.scope, period=query.period)
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    stamp = f"{query.period.start:%Y%m%d}-{query.period.end:%Y%m%d}"
+    response["Content-Disposition"] = f'attachment; filename="htcds-{stamp}.csv"'
     return response
