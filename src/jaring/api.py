@@ -6,6 +6,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import ValidationError
 
 from jaring.casework.api import router as casework_router
+from jaring.checkpoints.api import router as checkpoints_router
 from jaring.content.api import router as content_router
 from jaring.lib import regions
 from jaring.lib.api_errors import django_errors_response, validation_error_response
@@ -56,3 +57,4 @@ api.add_router("", screening_router)
 api.add_router("", outreach_router)
 api.add_router("/staff", casework_router)
 api.add_router("/staff", network_router)
+api.add_router("/staff", checkpoints_router)

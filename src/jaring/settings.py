@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "jaring.network",
     "jaring.channels",
     "jaring.insights",
+    "jaring.checkpoints",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,12 @@ WHATSAPP_RATE_PER_MINUTE = env_int("JARING_WHATSAPP_RATE_PER_MINUTE", 20)
 # Jaringan: an identifier in more records than this and than 0.1% of all records is too common to link
 # (engine.MIN_STOP_RECORDS; the batch CLI's --min-stop-records).
 NETWORK_MIN_STOP_RECORDS = env_int("JARING_NETWORK_MIN_STOP_RECORDS", 100)
+
+# TPI (checkpoints): the traveller identity of a cleared (diizinkan) screening is erased after this many days
+# unless the screening opened a case (`jaring checkpoints_retention`); a passport postponed again at the same
+# TPI within CHECKPOINT_REPEAT_DAYS raises a repeat alert (at another TPI: always).
+CHECKPOINT_RETENTION_DAYS = env_int("JARING_CHECKPOINT_RETENTION_DAYS", 90)
+CHECKPOINT_REPEAT_DAYS = env_int("JARING_CHECKPOINT_REPEAT_DAYS", 90)
 
 LOGGING = {
     "version": 1,

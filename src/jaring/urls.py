@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("petugas/jaringan/", include("jaring.network.urls")),
     path("petugas/whatsapp/", include("jaring.channels.staff_urls")),
     path("petugas/wawasan/", include("jaring.insights.staff_urls")),
+    path("petugas/tpi/", include("jaring.checkpoints.staff_urls")),
+    path("tpi/", include("jaring.checkpoints.urls")),
     path("petugas/admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -50,6 +50,7 @@ class LinkedRecord(models.Model):
     class RecordType(models.TextChoices):
         REPORT = "report", _("Laporan")
         MESSAGE = "message", _("Pesan")
+        CHECKPOINT = "checkpoint", _("Pemeriksaan TPI")
 
     record_type = models.CharField(max_length=32)
     record_id = models.CharField(max_length=64)

@@ -25,6 +25,11 @@ def can_use_network(user: User) -> bool:
 
 def visible_records(user: User) -> QuerySet[LinkedRecord]:
     records = LinkedRecord.objects.filter(report__in=reports_visible_to(user).values("pk"))
+    if user.is_officer:
+        # Checkpoint screenings (issue 15) belong to no report: the office's officers see their identifiers.
+        records |= LinkedRecord.objects.filter(
+            record_type=LinkedRecord.RecordType.CHECKPOINT, office_id=user.office_id
+        )
     if not user.is_officer:
         # A mitra reads a referred report but not its thread (casework.selectors.messages_for): the records
         # made from the reporter's messages, and the numbers or addresses in them, stay hidden too.
