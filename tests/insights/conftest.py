@@ -10,6 +10,7 @@ from django.test import Client
 from jaring.accounts.models import Agency, Office, User
 from jaring.casework.deadlines import deadlines_for
 from jaring.casework.models import Referral
+from jaring.checkpoints.models import Checkpoint, Screening
 from jaring.reports.models import Report, StatusChange
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -87,7 +88,46 @@ def month_data(office, other_office, supervisor):
     refer(reports[1], bp3mi, supervisor, d + timedelta(days=20))
     make_report(office, date(2026, 2, 27), category="tppo")  # outside the month
     make_report(other_office, d, category="tppo", region_code="21.72")  # another office
+    screen_departures(office, other_office, supervisor)
     return reports
+
+
+def screening(
+    checkpoint: Checkpoint, officer: User, day: date, outcome: str, reasons=(), origin=""
+) -> Screening:
+    return Screening.objects.create(
+        checkpoint=checkpoint,
+        officer=officer,
+        screened_at=at(day, 9),
+        destination="MY",
+        purpose="wisata",
+        ticket="sekali_jalan",
+        paid_by="sponsor",
+        outcome=outcome,
+        reasons=list(reasons),
+        origin_region_code=origin,
+    )
+
+
+def screen_departures(office: Office, other_office: Office, officer: User) -> None:
+    """March 2026: 4 postponements at two Batam TPI, one departure allowed, one postponement elsewhere."""
+    center = Checkpoint.objects.create(
+        office=office, slug="batam-center", name="Batam Center", kind="seaport", region_code="21.71.05"
+    )
+    harbour = Checkpoint.objects.create(
+        office=office, slug="harbour-bay", name="Harbour Bay", kind="seaport", region_code="21.71.03"
+    )
+    tpi = Checkpoint.objects.create(
+        office=other_office, slug="sri-bintan", name="Sri Bintan Pura", kind="seaport", region_code="21.72"
+    )
+    d = date(2026, 3, 4)
+    screening(center, officer, d, "ditunda", ["tujuan_tidak_jelas", "tiket_sekali_jalan"], "33.02.01")
+    screening(center, officer, d, "ditunda", ["tiket_sekali_jalan"], "33.02")
+    screening(center, officer, d, "diizinkan")
+    screening(harbour, officer, d + timedelta(days=5), "ditunda", ["perekrut_tidak_berizin"], "")
+    screening(harbour, officer, d + timedelta(days=6), "ditunda", ["tujuan_bukan_negara_penempatan"], "52.03")
+    screening(harbour, officer, date(2026, 4, 1), "ditunda", ["tujuan_tidak_jelas"], "52.03")  # April
+    screening(tpi, officer, d, "ditunda", ["tujuan_tidak_jelas"], "21.72")
 
 
 def client_for(user: User) -> Client:

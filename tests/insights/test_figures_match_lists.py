@@ -43,6 +43,11 @@ def test_figures_are_the_months_reports_of_the_office(month_data, supervisor):
     assert found["rujukan:bp3mi-kepri:ditindaklanjuti"][1] == 1
     assert found["rujukan:bp3mi-kepri:dikirim"][1] == 1
     assert found["rujukan:polresta-barelang:dikirim"][1] == 1
+    assert found["tpi_total"][1] == 4
+    assert found["tpi:batam-center"][1] == 2 and found["tpi:harbour-bay"][1] == 2
+    assert found["tpi_alasan:tiket_sekali_jalan"][1] == 2  # one postponement, several reasons
+    assert found["tpi_alasan:tujuan_tidak_jelas"][1] == 1
+    assert found["tpi_asal:33"][1] == 2 and found["tpi_asal:52"][1] == 1 and found["tpi_asal:-"][1] == 1
 
 
 def test_buckets_add_up_to_the_total(month_data, supervisor):
@@ -63,3 +68,11 @@ def test_the_officer_sees_the_same_figures_as_the_inbox_scope(month_data, petuga
     assert found["total"][1] == 7
     listing = client_for(petugas).get(found["kategori:tppo"][0]).content.decode()
     assert "/petugas/laporan/INS" in listing  # officers open the case from the list
+
+
+def test_postponements_add_up_by_checkpoint_and_by_origin(month_data, supervisor):
+    found = figures_on(client_for(supervisor).get("/petugas/wawasan/?tahun=2026").content.decode())
+    total = found["tpi_total"][1]
+    assert total == 5  # April's counts in the year
+    for prefix in ("tpi:", "tpi_asal:"):
+        assert sum(n for key, (_u, n) in found.items() if key.startswith(prefix)) == total, prefix

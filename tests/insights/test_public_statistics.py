@@ -87,3 +87,9 @@ def test_an_unavailable_year_is_explained_in_both_languages(client, db):
 def test_a_year_without_data_shows_zeros(client, db):
     data = client.get("/statistik/data.json?tahun=2024").json()
     assert data["total"]["reports"] == 0 and len(data["rows"]) == 12
+
+
+def test_postponements_are_published_and_suppressed(client, month_data):
+    data = client.get("/statistik/data.json?tahun=2026").json()
+    march = next(r for r in data["rows"] if r["month"] == "2026-03")
+    assert march["postponements"] == SUPPRESSED  # 5 in March (both offices)

@@ -7,7 +7,7 @@ from datetime import datetime
 from django.core.cache import cache
 from django.utils import timezone, translation
 
-from jaring.insights import charts, figures
+from jaring.insights import charts, checkpoint_figures, figures
 from jaring.insights.periods import Period
 from jaring.insights.scope import Scope
 
@@ -22,6 +22,7 @@ class Dashboard:
     outreach: figures.Outreach
     response_share: float | None
     close_share: float | None
+    postponed: int
     chart_uris: dict[str, str] = field(default_factory=dict)
     linked: set[str] = field(default_factory=set)  # tables whose rows link to a list of reports
 
@@ -41,7 +42,8 @@ def compute(scope: Scope, period: Period) -> Dashboard:
         close,
         figures.referrals(scope, period),
     ]
-    tables = [*report_tables, levels, flags]
+    tpi_tables = checkpoint_figures.tables(scope, period)
+    tables = [*report_tables, *tpi_tables, levels, flags]
     tables.append(figures.growing_clusters(scope, period))
     board = Dashboard(
         computed_at=timezone.now(),
@@ -50,7 +52,10 @@ def compute(scope: Scope, period: Period) -> Dashboard:
         outreach=figures.outreach(scope, period),
         response_share=figures.share(first),
         close_share=figures.share(close),
-        linked={t.slug for t in report_tables},
+        linked={t.slug for t in (*report_tables, *tpi_tables)},
+        postponed=checkpoint_figures.postponement_rows(
+            scope, period, checkpoint_figures.ScreeningFilters()
+        ).count(),
     )
     for t in tables:
         board.chart_uris[t.slug] = charts.chart_uri(t, horizontal=t.slug != "waktu")

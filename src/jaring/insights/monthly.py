@@ -41,6 +41,7 @@ class MonthlyContent:
             (_("Laporan masuk"), str(b.total)),
             (_("Tanggapan tepat waktu"), pct(b.response_share)),
             (_("Selesai tepat waktu"), pct(b.close_share)),
+            (_("Keberangkatan ditunda"), str(b.postponed)),
             (_("Kegiatan sosialisasi"), str(b.outreach.events)),
             (_("Peserta sosialisasi"), str(b.outreach.participants)),
             (_("Kenaikan skor kuis (poin)"), "-" if b.outreach.gain is None else str(b.outreach.gain)),

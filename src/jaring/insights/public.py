@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 
+from jaring.checkpoints.models import Outcome, Screening
 from jaring.insights import kanon
 from jaring.insights.figures import iso_weeks
 from jaring.insights.periods import month_period, next_month
@@ -70,7 +71,15 @@ def _monthly_counts(year: int, months: list[date]) -> dict[str, Counter]:
         checks[month] = (
             ScreeningStat.objects.filter(week__in=weeks, flag="").aggregate(n=Sum("count"))["n"] or 0
         )
+    postponed = Screening.objects.filter(
+        outcome=Outcome.DITUNDA, screened_at__gte=start, screened_at__lt=end
+    ).order_by()
     return {
+        "postponements": _by_month(
+            postponed.annotate(m=TruncMonth("screened_at", tzinfo=ZONE))
+            .values_list("m")
+            .annotate(n=Count("id"))
+        ),
         "reports": _by_month(
             reports.annotate(m=TruncMonth("created_at", tzinfo=ZONE)).values_list("m").annotate(n=Count("id"))
         ),
@@ -86,7 +95,7 @@ def _monthly_counts(year: int, months: list[date]) -> dict[str, Counter]:
     }
 
 
-MEASURES = ("reports", "checks", "outreach_events", "outreach_participants")
+MEASURES = ("reports", "checks", "outreach_events", "outreach_participants", "postponements")
 
 
 def year_table(year: int, today: date) -> YearTable:

@@ -19,8 +19,10 @@ from jaring.accounts.permissions import (
     can_write_monthly_report,
     staff_required,
 )
+from jaring.checkpoints import guide
 from jaring.insights import dashboard
-from jaring.insights.forms import read_filters, read_query
+from jaring.insights.checkpoint_figures import ScreeningFilters, postponement_rows
+from jaring.insights.forms import Query, read_filters, read_query
 from jaring.insights.models import MonthlyReport
 from jaring.insights.periods import month_start
 from jaring.insights.rows import report_rows
@@ -67,6 +69,9 @@ def index(request: HttpRequest) -> HttpResponse:
             "offices": offices_visible_to(request.user),
             "cache_minutes": dashboard.CACHE_SECONDS // 60,
             "total_url": f"{list_url}?{urlencode(query.params())}" if query.scope.rows_allowed else "",
+            "postponed_url": f"{list_url}?{urlencode(query.params(jenis='tpi'))}"
+            if query.scope.rows_allowed
+            else "",
             "can_write_report": can_write_monthly_report(request.user),
             "can_export": can_export_case_records(request.user),
             "period_params": urlencode(query.params()),
@@ -86,6 +91,8 @@ def rows(request: HttpRequest) -> HttpResponse:
     if not can_view_insight_rows(request.user):
         raise PermissionDenied
     query = read_query(request.user, request.GET, _today())
+    if request.GET.get("jenis") == "tpi":
+        return _screening_rows(request, query)
     filters = read_filters(request.GET)
     qs = report_rows(query.scope, query.period, filters).select_related("office")
     qs = qs.only(
@@ -181,3 +188,27 @@ def htcds_export(request: HttpRequest) -> HttpResponse:
     stamp = f"{query.period.start:%Y%m%d}-{query.period.end:%Y%m%d}"
     response["Content-Disposition"] = f'attachment; filename="htcds-{stamp}.csv"'
     return response
+
+
+def _screening_rows(request: HttpRequest, query: Query) -> HttpResponse:
+    """Postponed departures behind a TPI figure: code, date, TPI and reasons; no traveller identity."""
+    filters = ScreeningFilters.from_params(request.GET)
+    qs = postponement_rows(query.scope, query.period, filters).select_related("checkpoint")
+    qs = qs.only("screened_at", "reasons", "origin_region_code", "outcome", "checkpoint__name")
+    paginator = Paginator(qs.order_by("-screened_at", "-pk"), LIST_PAGE)
+    page = paginator.get_page(request.GET.get("halaman"))
+    g = guide.load()
+    return render(
+        request,
+        "insights/screening_rows.html",
+        {
+            "query": query,
+            "errors": {**query.errors, **filters.errors},
+            "page": page,
+            "rows": [(s, [g.reason_label(c) for c in s.reasons or []]) for s in page],
+            "count": paginator.count,
+            "base_params": urlencode(query.params(jenis="tpi", **filters.as_params())),
+            "dashboard_url": f"{reverse('insights:index')}?{urlencode(query.params())}",
+            "link_records": request.user.is_officer,
+        },
+    )

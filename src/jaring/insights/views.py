@@ -38,6 +38,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "checks": _("Cek tawaran kerja"),
         "outreach_events": _("Kegiatan sosialisasi"),
         "outreach_participants": _("Peserta sosialisasi"),
+        "postponements": _("Keberangkatan ditunda di TPI"),
     }
     return render(
         request,
