@@ -1,8 +1,7 @@
-"""Charts drawn on the server with pygal (SVG). They are embedded as images (data: URIs): no JavaScript runs,
-the page's Content-Security-Policy needs no inline styles, and the table beside each chart carries the numbers
-for screen readers (the image's alt text points to it)."""
+"""Charts drawn on the server with pygal (SVG), served as images (<img src=".../grafik/<table>.svg">): no
+JavaScript runs, the page stays small on a phone (each chart is its own cached request), and the table beside
+each chart carries the numbers for screen readers (the image's alt text points to it)."""
 
-import base64
 import re
 
 import pygal
@@ -11,7 +10,7 @@ from pygal.style import Style
 from jaring.insights.figures import Table
 
 # pygal writes its settings as a <script> for its optional tooltips; an <img> never runs it, a PDF cannot.
-_SCRIPT = re.compile(rb"<script.*?</script>", re.S)
+_SCRIPT = re.compile(rb"<script.*?</script>|<!--.*?-->", re.S)
 
 STYLE = Style(
     background="white",
@@ -47,11 +46,3 @@ def bar_svg(table: Table, *, horizontal: bool = True) -> bytes:
     chart.x_labels = [r.label for r in table.rows]
     chart.add("", [r.count for r in table.rows])
     return _SCRIPT.sub(b"", chart.render(is_unicode=True).encode("utf-8"))
-
-
-def data_uri(svg: bytes) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
-
-
-def chart_uri(table: Table, *, horizontal: bool = True) -> str:
-    return data_uri(bar_svg(table, horizontal=horizontal)) if table.rows and table.total else ""

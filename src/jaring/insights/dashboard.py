@@ -23,7 +23,6 @@ class Dashboard:
     response_share: float | None
     close_share: float | None
     postponed: int
-    chart_uris: dict[str, str] = field(default_factory=dict)
     linked: set[str] = field(default_factory=set)  # tables whose rows link to a list of reports
 
     def table(self, slug: str) -> figures.Table | None:
@@ -33,11 +32,12 @@ class Dashboard:
 def compute(scope: Scope, period: Period) -> Dashboard:
     first, close = figures.response_times(scope, period)
     levels, flags = figures.checker_use(period)
+    counts = figures.report_counts(scope, period)
     report_tables = [
-        figures.reports_by_category(scope, period),
-        figures.reports_by_channel(scope, period),
-        figures.reports_by_region(scope, period),
-        figures.reports_over_time(scope, period),
+        figures.reports_by_category(counts),
+        figures.reports_by_channel(counts),
+        figures.reports_by_region(counts),
+        figures.reports_over_time(counts, period),
         first,
         close,
         figures.referrals(scope, period),
@@ -47,7 +47,7 @@ def compute(scope: Scope, period: Period) -> Dashboard:
     tables.append(figures.growing_clusters(scope, period))
     board = Dashboard(
         computed_at=timezone.now(),
-        total=figures.reports_total(scope, period),
+        total=counts.total,
         tables=tables,
         outreach=figures.outreach(scope, period),
         response_share=figures.share(first),
@@ -57,17 +57,32 @@ def compute(scope: Scope, period: Period) -> Dashboard:
             scope, period, checkpoint_figures.ScreeningFilters()
         ).count(),
     )
-    for t in tables:
-        board.chart_uris[t.slug] = charts.chart_uri(t, horizontal=t.slug != "waktu")
     return board
+
+
+def _key(scope: Scope, period: Period) -> str:
+    raw = f"{sorted(scope.office_ids)}|{period.start}|{period.end}|{translation.get_language()}"
+    return "insights:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
 def cached(scope: Scope, period: Period) -> Dashboard:
     """Same scope, period and language within CACHE_SECONDS share one computation."""
-    raw = f"{sorted(scope.office_ids)}|{period.start}|{period.end}|{translation.get_language()}"
-    key = "insights:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
+    key = _key(scope, period)
     board = cache.get(key)
     if board is None:
         board = compute(scope, period)
         cache.set(key, board, CACHE_SECONDS)
     return board
+
+
+def cached_chart(scope: Scope, period: Period, slug: str) -> bytes | None:
+    """One table's SVG chart, drawn from the cached figures and cached as long as they are."""
+    key = f"{_key(scope, period)}:chart:{slug}"
+    svg = cache.get(key)
+    if svg is None:
+        table = cached(scope, period).table(slug)
+        if table is None:
+            return None
+        svg = charts.bar_svg(table, horizontal=slug != "waktu")
+        cache.set(key, svg, CACHE_SECONDS)
+    return svg

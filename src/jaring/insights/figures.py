@@ -49,38 +49,58 @@ def _labelled(counts: Counter, labels: dict[str, str], param: str, keep_zero: bo
     return [Row(k, str(labels[k]), counts.get(k, 0), {param: k}) for k in keys]
 
 
-def reports_by_category(scope: Scope, period: Period) -> Table:
-    qs = rows.received_in(scope, period)
-    counts = Counter(dict(qs.order_by().values_list("category").annotate(n=Count("id"))))
-    return Table("kategori", _("Laporan per kategori"), _labelled(counts, dict(Category.choices), "kategori"))
+@dataclass
+class ReportCounts:
+    """One GROUP BY over the period's reports (category, channel, kabupaten/kota, day): the four report tables
+    and the total come from it, so a year of reports is scanned once."""
+
+    rows: list[tuple[str, str, str, date, int]]
+
+    def by(self, index: int) -> Counter:
+        counts: Counter = Counter()
+        for row in self.rows:
+            counts[row[index]] += row[4]
+        return counts
+
+    @property
+    def total(self) -> int:
+        return sum(r[4] for r in self.rows)
 
 
-def reports_by_channel(scope: Scope, period: Period) -> Table:
-    qs = rows.received_in(scope, period)
-    counts = Counter(dict(qs.order_by().values_list("channel").annotate(n=Count("id"))))
-    return Table("kanal", _("Laporan per kanal"), _labelled(counts, dict(Channel.choices), "kanal"))
+def report_counts(scope: Scope, period: Period) -> ReportCounts:
+    qs = rows.received_in(scope, period).annotate(
+        kabkota=Substr("region_code", 1, 5), day=TruncDate("created_at", tzinfo=ZoneInfo(scope.time_zone))
+    )
+    grouped = qs.order_by().values_list("category", "channel", "kabkota", "day").annotate(n=Count("id"))
+    unknown = rows.UNKNOWN_REGION
+    return ReportCounts(
+        [(c, ch, k if k and rows._is_kabkota(k) else unknown, d, n) for c, ch, k, d, n in grouped]
+    )
 
 
-def reports_by_region(scope: Scope, period: Period) -> Table:
+def reports_by_category(counts: ReportCounts) -> Table:
+    return Table(
+        "kategori", _("Laporan per kategori"), _labelled(counts.by(0), dict(Category.choices), "kategori")
+    )
+
+
+def reports_by_channel(counts: ReportCounts) -> Table:
+    return Table("kanal", _("Laporan per kanal"), _labelled(counts.by(1), dict(Channel.choices), "kanal"))
+
+
+def reports_by_region(counts: ReportCounts) -> Table:
     """Kabupaten/kota of the incident (Kemendagri 4-digit code); reports without one are counted apart."""
-    qs = rows.received_in(scope, period).annotate(kabkota=Substr("region_code", 1, 5))
-    counts: Counter[str] = Counter()
-    for code, n in qs.order_by().values_list("kabkota").annotate(n=Count("id")):
-        counts[code if code and rows._is_kabkota(code) else rows.UNKNOWN_REGION] += n
     out = []
-    for code, n in counts.most_common():
+    for code, n in sorted(counts.by(2).items(), key=lambda item: (-item[1], item[0])):
         region = regions.get(code) if code != rows.UNKNOWN_REGION else None
         label = region.name if region else (code if code != rows.UNKNOWN_REGION else _("Tidak diketahui"))
         out.append(Row(code, label, n, {"wilayah": code}))
     return Table("wilayah", _("Laporan per kabupaten/kota kejadian"), out)
 
 
-def reports_over_time(scope: Scope, period: Period) -> Table:
+def reports_over_time(counts: ReportCounts, period: Period) -> Table:
     """Per month for a period longer than two months, per ISO week otherwise; each row links to its dates."""
-    qs = rows.received_in(scope, period).annotate(
-        day=TruncDate("created_at", tzinfo=ZoneInfo(scope.time_zone))
-    )
-    per_day = Counter(dict(qs.order_by().values_list("day").annotate(n=Count("id"))))
+    per_day = counts.by(3)
     buckets: dict[tuple[date, date], int] = {}
     weekly = (period.end - period.start).days <= 62
     day = period.start
@@ -214,7 +234,3 @@ def growing_clusters(scope: Scope, period: Period, limit: int = 10) -> Table:
         _("Jaringan yang bertambah"),
         [Row(str(pk), f"J-{pk}", n, {"cluster": str(pk)}) for pk, n in top[:limit]],
     )
-
-
-def reports_total(scope: Scope, period: Period) -> int:
-    return rows.received_in(scope, period).count()

@@ -10,4 +10,5 @@ urlpatterns = [
     path("bulanan/laporan.pdf", staff_views.monthly_file, {"fmt": "pdf"}, name="monthly_pdf"),
     path("bulanan/laporan.xlsx", staff_views.monthly_file, {"fmt": "xlsx"}, name="monthly_xlsx"),
     path("htcds.csv", staff_views.htcds_export, name="htcds"),
+    path("grafik/<slug:slug>.svg", staff_views.chart, name="chart"),
 ]
