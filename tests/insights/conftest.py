@@ -134,3 +134,10 @@ def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def kanwil_user(office) -> User:
+    return User.objects.create_user(
+        username="kanwil-kepri", password="x-test-9", role="kanwil", province_code="21"
+    )

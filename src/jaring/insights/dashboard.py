@@ -65,6 +65,13 @@ def _key(scope: Scope, period: Period) -> str:
     return "insights:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
+def warm(scope: Scope, period: Period) -> Dashboard:
+    """Computes and stores the figures now (the periodic `insights_warm` keeps busy periods ready)."""
+    board = compute(scope, period)
+    cache.set(_key(scope, period), board, CACHE_SECONDS)
+    return board
+
+
 def cached(scope: Scope, period: Period) -> Dashboard:
     """Same scope, period and language within CACHE_SECONDS share one computation."""
     key = _key(scope, period)
