@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
+from jaring.casework.deadlines import deadlines_for
 
 from jaring.accounts.models import Agency, Office, User
-from jaring.casework.deadlines import deadlines_for
 from jaring.casework.models import Referral
 from jaring.checkpoints.models import Checkpoint, Screening
 from jaring.reports.models import Report, StatusChange

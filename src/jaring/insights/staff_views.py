@@ -17,7 +17,7 @@ from jaring.accounts.permissions import (
     can_view_insight_rows,
     can_view_insights,
     can_write_monthly_report,
-    staff_required,
+    capability_required,
 )
 from jaring.checkpoints import guide
 from jaring.insights import dashboard
@@ -42,10 +42,8 @@ def _today(tz: str = "Asia/Jakarta") -> date:
     return datetime.now(ZoneInfo(tz)).date()
 
 
-@staff_required()
+@capability_required(can_view_insights)
 def index(request: HttpRequest) -> HttpResponse:
-    if not can_view_insights(request.user):
-        raise PermissionDenied
     query = read_query(request.user, request.GET, _today())
     board = dashboard.cached(query.scope, query.period)
     list_url = reverse("insights:rows")
@@ -88,11 +86,9 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required()
+@capability_required(can_view_insight_rows)
 def rows(request: HttpRequest) -> HttpResponse:
     """The reports behind a figure: codes, dates, category, channel, region and status; never content."""
-    if not can_view_insight_rows(request.user):
-        raise PermissionDenied
     query = read_query(request.user, request.GET, _today())
     if request.GET.get("jenis") == "tpi":
         return _screening_rows(request, query)
@@ -122,8 +118,6 @@ def rows(request: HttpRequest) -> HttpResponse:
 
 def _monthly_target(request: HttpRequest):  # type: ignore[no-untyped-def]
     """(query, office) for the monthly report: one office of the user's scope, the chosen or the first."""
-    if not can_write_monthly_report(request.user):
-        raise PermissionDenied
     source = request.POST if request.method == "POST" else request.GET
     query = read_query(request.user, source, _today())
     if not query.scope.offices:
@@ -131,7 +125,7 @@ def _monthly_target(request: HttpRequest):  # type: ignore[no-untyped-def]
     return query, query.scope.offices[0]
 
 
-@staff_required()
+@capability_required(can_write_monthly_report)
 def monthly(request: HttpRequest) -> HttpResponse:
     query, office = _monthly_target(request)
     month = month_start(query.period.start)
@@ -167,7 +161,7 @@ def monthly(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required()
+@capability_required(can_write_monthly_report)
 def monthly_file(request: HttpRequest, fmt: str) -> HttpResponse:
     query, office = _monthly_target(request)
     month = month_start(query.period.start)
@@ -181,10 +175,8 @@ def monthly_file(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-@staff_required()
+@capability_required(can_export_case_records)
 def htcds_export(request: HttpRequest) -> HttpResponse:
-    if not can_export_case_records(request.user):
-        raise PermissionDenied
     query = read_query(request.user, request.GET, _today())
     text, _count = case_records_export(actor=request.user, scope=query.scope, period=query.period)
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
@@ -217,10 +209,8 @@ def _screening_rows(request: HttpRequest, query: Query) -> HttpResponse:
     )
 
 
-@staff_required()
+@capability_required(can_view_insights)
 def chart(request: HttpRequest, slug: str) -> HttpResponse:
-    if not can_view_insights(request.user):
-        raise PermissionDenied
     query = read_query(request.user, request.GET, _today())
     svg = dashboard.cached_chart(query.scope, query.period, slug)
     if svg is None:
