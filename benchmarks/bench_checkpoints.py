@@ -77,13 +77,29 @@ def bulk_rows(rows: int, checkpoint_ids: list[int], officer_id: int) -> list[str
     return postponed
 
 
+def postponed_of_earlier_run(rows: int) -> list[str]:
+    """Passports of bulk rows that were postponed (their numbers follow the bulk row's index)."""
+    from jaring.checkpoints.models import Screening
+    from jaring.checkpoints.services import _digest
+
+    rng = random.Random(17)
+    found: list[str] = []
+    while len(found) < 200:
+        number = f"B{rng.randrange(rows):07d}"
+        if Screening.objects.filter(passport_digest=_digest("passport", number), outcome="ditunda").exists():
+            found.append(number)
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--data-dir", help="reuse the SQLite data dir of an earlier run (its rows are kept)")
     args = parser.parse_args()
     if not os.environ.get("JARING_DATABASE_URL"):
-        os.environ["JARING_DATA_DIR"] = tempfile.mkdtemp(prefix="jaring-bench-checkpoints-")
+        os.environ["JARING_DATA_DIR"] = args.data_dir or tempfile.mkdtemp(prefix="jaring-bench-checkpoints-")
+    print(f"data dir: {os.environ.get('JARING_DATA_DIR')}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jaring.settings")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     import django
@@ -107,18 +123,23 @@ def main() -> None:
     checkpoints = seed_checkpoints(office)
     supervisor = User.objects.get(username="supervisor")
     started = time.perf_counter()
-    postponed = bulk_rows(args.rows, [c.pk for c in checkpoints], supervisor.pk)
+    existing = Screening.objects.filter(is_sample=True).count()
+    if existing >= args.rows:
+        postponed = postponed_of_earlier_run(existing)
+    else:
+        postponed = bulk_rows(args.rows, [c.pk for c in checkpoints], supervisor.pk)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE checkpoints_screening")
     print(f"bulk insert: {args.rows:,} rows in {time.perf_counter() - started:.0f} s")
     rng = random.Random(16)
+    offset = secrets.randbelow(10**8)  # new passports on every run, also when a data dir is reused
 
     def data(i: int) -> dict:
         repeat = i % 10 == 0 and postponed
         return {
             "traveller_name": f"Pelaku Uji {i}",
-            "passport_number": rng.choice(postponed) if repeat else f"Z{i:07d}",
+            "passport_number": rng.choice(postponed) if repeat else f"Z{(offset + i) % 10**8:08d}",
             "sex": "P",
             "birth_year": 1999,
             "origin_region_code": "33.01",

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
-from jaring.casework.deadlines import deadlines_for
+from jaring.reports.deadlines import deadlines_for
 
 from jaring.accounts.models import Agency, Office, User
 from jaring.casework.models import Referral

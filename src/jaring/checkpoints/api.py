@@ -212,7 +212,6 @@ def screening_create(
         )
     except DuplicateScreening as duplicate:
         return Status(200, _out(request.user, duplicate.screening, full=True))
-    screening = selectors.screening_for(request.user, screening.pk)
     return Status(201, _out(request.user, screening, full=True))
 
 

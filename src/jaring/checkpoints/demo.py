@@ -93,8 +93,7 @@ def seed(*, office: Office) -> None:
                     outcome = Outcome.DITUNDA
                 # 50: passport X0000007, postponed at Harbour Bay two days before, seen at Sekupang: a repeat
                 data = _data(rng, 7 if n == 50 else n, at, outcome)
-                screening = screening_record(checkpoint=cp, actor=supervisor, data=data)
-                Screening.objects.filter(pk=screening.pk).update(is_sample=True)
+                screening = screening_record(checkpoint=cp, actor=supervisor, data=data, is_sample=True)
                 reasons = ["tiket_sekali_jalan", "tujuan_tidak_jelas"] if outcome == Outcome.DITUNDA else []
                 screening_decide(screening=screening, outcome=outcome, actor=supervisor, reasons=reasons)
                 if n in (8, 26) and bp3mi is not None:

@@ -122,7 +122,12 @@ def same_screening(
 
 
 def screening_record(
-    *, checkpoint: Any, actor: User, data: dict[str, Any], submission_token: str | None = None
+    *,
+    checkpoint: Any,
+    actor: User,
+    data: dict[str, Any],
+    submission_token: str | None = None,
+    is_sample: bool = False,
 ) -> Screening:
     """Records a screening. Raises ValidationError on bad input (every field at once) and DuplicateScreening
     when `submission_token` was used already (a retried or double submit returns the first record)."""
@@ -159,6 +164,7 @@ def screening_record(
         raise DuplicateScreening(Screening.objects.get(pk=same))
     parties = clean.pop("parties")
     clean["flags"] = guide.flags_for(clean["answers"])
+    clean["is_sample"] = is_sample
     clean["repeat_of_id"] = find_repeat(earlier=earlier, checkpoint=found, at=clean["screened_at"])
     try:
         return _store(found, actor, clean, parties, digest)

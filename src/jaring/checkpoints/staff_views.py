@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jaring.accounts import permissions as can
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import capability_required
+
+
+def staff_required(*roles: str):  # type: ignore[no-untyped-def]
+    # Bridge to main's capability_required (merged on i16 for insights; the TPI branch owns the real fix).
+    return capability_required(lambda user: user.is_superuser or user.role in roles)
 from jaring.checkpoints import exports, guide, selectors, stats
 from jaring.checkpoints.forms import ScreeningForm
 from jaring.checkpoints.models import Outcome
@@ -103,6 +108,8 @@ def _detail_context(request: HttpRequest, screening) -> dict:  # type: ignore[no
         "answers": answers,
         "self_answers": self_answers if screening.self_answers else [],
         "flags": [(code, g.reason_label(code)) for code in screening.flags],
+        "destination": g.destination_label(screening.destination),
+        "purpose": g.purpose_label(screening.purpose),
         "reasons": [(r["code"], guide.text(r["label"]), g.legal_basis(r["legal_basis"])) for r in g.reasons],
         "chosen_reasons": [g.reason_label(code) for code in screening.reasons],
         "parties": screening.parties.all(),
@@ -196,8 +203,12 @@ def shift_summary(request: HttpRequest) -> HttpResponse:
     end = max(start, _day(request.GET.get("sampai", "") or start.isoformat()))
     checkpoint = selectors.office_checkpoints(request.user).filter(slug=request.GET.get("tpi", "")).first()
     summary = stats.summary(request.user, start, end, checkpoint.pk if checkpoint else None)
+    g = guide.load()
     context = {
         "summary": summary,
+        "reasons": [(g.reason_label(code), n) for code, n in summary.reasons],
+        "destinations": [(g.destination_label(code), n) for code, n in summary.destinations],
+        "per_checkpoint": [(name, Outcome(o).label, n) for name, o, n in summary.per_checkpoint],
         "checkpoints": selectors.office_checkpoints(request.user),
         "checkpoint": checkpoint,
         "guide": guide.load(),
