@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
-from jaring.reports.deadlines import deadlines_for
 
 from jaring.accounts.models import Agency, Office, User
 from jaring.casework.models import Referral
 from jaring.checkpoints.models import Checkpoint, Screening
+from jaring.reports.deadlines import deadlines_for
 from jaring.reports.models import Report, StatusChange
 
 WIB = ZoneInfo("Asia/Jakarta")

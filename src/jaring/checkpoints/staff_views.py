@@ -18,11 +18,6 @@ from django.views.decorators.http import require_POST
 
 from jaring.accounts import permissions as can
 from jaring.accounts.permissions import capability_required
-
-
-def staff_required(*roles: str):  # type: ignore[no-untyped-def]
-    # Bridge to main's capability_required (merged on i16 for insights; the TPI branch owns the real fix).
-    return capability_required(lambda user: user.is_superuser or user.role in roles)
 from jaring.checkpoints import exports, guide, selectors, stats
 from jaring.checkpoints.forms import ScreeningForm
 from jaring.checkpoints.models import Outcome
@@ -34,6 +29,12 @@ from jaring.checkpoints.services import (
     screening_record,
     traveller_identity_view,
 )
+
+
+def staff_required(*roles: str):  # type: ignore[no-untyped-def]
+    # Bridge to main's capability_required (merged on i16 for insights; the TPI branch owns the real fix).
+    return capability_required(lambda user: user.is_superuser or user.role in roles)
+
 
 STAFF = ("petugas", "supervisor", "mitra", "admin")
 
