@@ -74,7 +74,7 @@ def report_counts(scope: Scope, period: Period) -> ReportCounts:
     grouped = qs.order_by().values_list("category", "channel", "kabkota", "day").annotate(n=Count("id"))
     unknown = rows.UNKNOWN_REGION
     return ReportCounts(
-        [(c, ch, k if k and rows._is_kabkota(k) else unknown, d, n) for c, ch, k, d, n in grouped]
+        [(c, ch, k if k and rows.is_kabkota(k) else unknown, d, n) for c, ch, k, d, n in grouped]
     )
 
 

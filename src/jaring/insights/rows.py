@@ -83,7 +83,7 @@ class RowFilters:
             if getattr(f, name) and getattr(f, name) not in values:
                 f.errors[name] = _("Pilihan tidak dikenal.")
                 setattr(f, name, "")
-        if f.wilayah and f.wilayah != UNKNOWN_REGION and not _is_kabkota(f.wilayah):
+        if f.wilayah and f.wilayah != UNKNOWN_REGION and not is_kabkota(f.wilayah):
             f.errors["wilayah"] = _("Kode kabupaten/kota tidak valid; contoh 21.71.")
             f.wilayah = ""
         if f.rujukan and not Agency.objects.filter(slug=f.rujukan).exists():
@@ -97,7 +97,7 @@ class RowFilters:
         return {n: getattr(self, n) for n in self.NAMES if getattr(self, n)}
 
 
-def _is_kabkota(code: str) -> bool:
+def is_kabkota(code: str) -> bool:
     return len(code) == 5 and code[2] == "." and code.replace(".", "").isdigit()
 
 
