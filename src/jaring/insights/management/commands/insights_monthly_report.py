@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from jaring.accounts.models import Office
 from jaring.insights.periods import month_start, parse_month
@@ -33,7 +34,7 @@ class Command(BaseCommand):
             if month is None:
                 raise CommandError("--month must look like 2026-03")
         else:
-            month = previous_month(date.today())
+            month = previous_month(timezone.localdate())  # the office day (TIME_ZONE), not the host's
         data = monthly_report_file(actor=None, office=office, month=month, fmt=options["format"])
         Path(options["output"]).write_bytes(data)
         self.stdout.write(f"{options['output']}: {len(data)} bytes ({office.slug} {month:%Y-%m})")

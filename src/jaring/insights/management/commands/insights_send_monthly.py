@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from jaring.accounts.models import Office
 from jaring.insights.management.commands.insights_monthly_report import previous_month
@@ -28,7 +29,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         try:
-            today = date.fromisoformat(options["today"]) if options["today"] else date.today()
+            today = date.fromisoformat(options["today"]) if options["today"] else timezone.localdate()
         except ValueError as exc:
             raise CommandError("--today must look like 2026-03-02") from exc
         if not options["force"] and today != first_working_day(today):
