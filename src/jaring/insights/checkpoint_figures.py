@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
@@ -67,15 +67,17 @@ def postponement_rows(scope: Scope, period: Period, f: ScreeningFilters) -> Quer
 def tables(scope: Scope, period: Period) -> list[Table]:
     postponed = screenings_in(scope, period).filter(outcome=Outcome.DITUNDA).order_by()
     by_tpi = postponed.values_list("checkpoint__slug", "checkpoint__name").annotate(n=Count("id"))
-    reasons: Counter[str] = Counter()
-    for codes in postponed.values_list("reasons", flat=True).iterator():
-        reasons.update(set(codes or []))
+    g = guide.load()
+    # One scan, one conditional count per reason code, with the very lookup the list uses.
+    found = postponed.aggregate(
+        **{f"r{i}": Count("id", filter=Q(reasons__icontains=f'"{c}"')) for i, c in enumerate(g.reason_codes)}
+    )
+    reasons = Counter({c: found[f"r{i}"] for i, c in enumerate(g.reason_codes) if found[f"r{i}"]})
     origins: Counter[str] = Counter()
     for code, n in (
         postponed.annotate(p=Substr("origin_region_code", 1, 2)).values_list("p").annotate(n=Count("id"))
     ):
         origins[code if code and code.isdigit() else UNKNOWN] += n
-    g = guide.load()
     origin_rows = []
     for code, n in origins.most_common():
         region = regions.get(code) if code != UNKNOWN else None

@@ -3,10 +3,9 @@
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Sum
-from django.db.models.functions import Substr, TruncDate
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import Agency
@@ -51,30 +50,59 @@ def _labelled(counts: Counter, labels: dict[str, str], param: str, keep_zero: bo
 
 @dataclass
 class ReportCounts:
-    """One GROUP BY over the period's reports (category, channel, kabupaten/kota, day): the four report tables
-    and the total come from it, so a year of reports is scanned once."""
+    """Two scans of the period's reports: one GROUP BY (category, channel, kabupaten/kota) for three tables and
+    the total, one conditional count per week or month for the fourth. Time buckets are compared as ranges
+    of the stored timestamps (no per-row time-zone conversion, which SQLite does in Python)."""
 
-    rows: list[tuple[str, str, str, date, int]]
+    rows: list[tuple[str, str, str, int]]
+    buckets: dict[tuple[date, date], int]
 
     def by(self, index: int) -> Counter:
         counts: Counter = Counter()
         for row in self.rows:
-            counts[row[index]] += row[4]
+            counts[row[index]] += row[3]
         return counts
 
     @property
     def total(self) -> int:
-        return sum(r[4] for r in self.rows)
+        return sum(r[3] for r in self.rows)
+
+
+def time_buckets(period: Period) -> list[tuple[date, date]]:
+    """ISO weeks (Monday to Sunday) for periods up to two months, calendar months otherwise, cut to the period."""
+    out, day = [], period.start
+    weekly = (period.end - period.start).days <= 62
+    while day <= period.end:
+        if weekly:
+            first = max(period.start, day - timedelta(days=day.weekday()))
+            last = min(period.end, first + timedelta(days=6 - first.weekday()))
+        else:
+            first = max(period.start, month_start(day))
+            last = min(period.end, (month_start(day) + timedelta(days=32)).replace(day=1) - timedelta(days=1))
+        out.append((first, last))
+        day = last + timedelta(days=1)
+    return out
 
 
 def report_counts(scope: Scope, period: Period) -> ReportCounts:
-    qs = rows.received_in(scope, period).annotate(
-        kabkota=Substr("region_code", 1, 5), day=TruncDate("created_at", tzinfo=ZoneInfo(scope.time_zone))
+    qs = rows.received_in(scope, period).order_by()
+    grouped = (
+        qs.annotate(kabkota=Substr("region_code", 1, 5))
+        .values_list("category", "channel", "kabkota")
+        .annotate(n=Count("id"))
     )
-    grouped = qs.order_by().values_list("category", "channel", "kabkota", "day").annotate(n=Count("id"))
     unknown = rows.UNKNOWN_REGION
+    ranges = time_buckets(period)
+    bounds = [Period(first, last).bounds(scope.time_zone) for first, last in ranges]
+    agg = qs.aggregate(
+        **{
+            f"b{i}": Count("id", filter=Q(created_at__gte=s, created_at__lt=e))
+            for i, (s, e) in enumerate(bounds)
+        }
+    )
     return ReportCounts(
-        [(c, ch, k if k and rows.is_kabkota(k) else unknown, d, n) for c, ch, k, d, n in grouped]
+        rows=[(c, ch, k if k and rows.is_kabkota(k) else unknown, n) for c, ch, k, n in grouped],
+        buckets={r: agg[f"b{i}"] for i, r in enumerate(ranges)},
     )
 
 
@@ -100,21 +128,8 @@ def reports_by_region(counts: ReportCounts) -> Table:
 
 def reports_over_time(counts: ReportCounts, period: Period) -> Table:
     """Per month for a period longer than two months, per ISO week otherwise; each row links to its dates."""
-    per_day = counts.by(3)
-    buckets: dict[tuple[date, date], int] = {}
+    buckets = counts.buckets
     weekly = (period.end - period.start).days <= 62
-    day = period.start
-    while day <= period.end:
-        if weekly:
-            first = max(period.start, day - timedelta(days=day.weekday()))
-            last = min(period.end, first + timedelta(days=6 - first.weekday()))
-        else:
-            first = max(period.start, month_start(day))
-            last = min(period.end, (month_start(day) + timedelta(days=32)).replace(day=1) - timedelta(days=1))
-        buckets[(first, last)] = sum(
-            per_day.get(first + timedelta(days=i), 0) for i in range((last - first).days + 1)
-        )
-        day = last + timedelta(days=1)
     out = []
     for (first, last), n in buckets.items():
         label = f"{first:%d/%m}–{last:%d/%m}" if weekly else f"{first:%m/%Y}"
