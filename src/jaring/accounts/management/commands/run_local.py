@@ -3,9 +3,10 @@ import os
 import signal
 import subprocess
 import sys
+from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
@@ -13,10 +14,10 @@ class Command(BaseCommand):
         "Single-machine setup: the web server and a background task worker together (what `make run` starts)."
     )
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
 
-    def handle(self, *args, bind: str, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, bind: str, **options: Any) -> None:
         # The worker runs the background tasks (WhatsApp replies, digests); it stops with the server. In its own
         # process group, stopped as a group: in DEBUG it runs behind an autoreloader, whose child would
         # otherwise outlive a server stopped by SIGTERM.
