@@ -226,7 +226,7 @@ def can_export_case_records(user: Any) -> bool:
 # this module imports no domain app (accounts sits below them).
 
 
-def is_posted_at(user, checkpoint_id: int) -> bool:  # type: ignore[no-untyped-def]
+def is_posted_at(user: Any, checkpoint_id: int) -> bool:
     """A petugas of the checkpoint's office assigned to that checkpoint."""
     return bool(
         getattr(user, "is_officer", False)
@@ -236,17 +236,17 @@ def is_posted_at(user, checkpoint_id: int) -> bool:  # type: ignore[no-untyped-d
     )
 
 
-def can_record_screening(user, checkpoint) -> bool:  # type: ignore[no-untyped-def]
+def can_record_screening(user: Any, checkpoint: Any) -> bool:
     """Officers record screenings only at the checkpoints they are posted at (supervisors too)."""
     return checkpoint.office_id == getattr(user, "office_id", None) and is_posted_at(user, checkpoint.pk)
 
 
-def can_supervise_checkpoints(user) -> bool:  # type: ignore[no-untyped-def]
+def can_supervise_checkpoints(user: Any) -> bool:
     """The office's supervisors: every checkpoint of the office, repeat alerts, counts and exports."""
     return bool(getattr(user, "is_officer", False) and user.is_supervisor)
 
 
-def can_read_screening(user, screening) -> bool:  # type: ignore[no-untyped-def]
+def can_read_screening(user: Any, screening: Any) -> bool:
     """Petugas posted at the checkpoint, the office's supervisors, and a mitra whose agency received the
     hand-over (the casework referral of the case opened from the screening)."""
     office_id = screening.checkpoint.office_id
@@ -257,18 +257,18 @@ def can_read_screening(user, screening) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def can_read_traveller_identity(user, screening) -> bool:  # type: ignore[no-untyped-def]
+def can_read_traveller_identity(user: Any, screening: Any) -> bool:
     """Officers who may read the record; a mitra only when the traveller consented to the hand-over."""
     if screening.identity_erased_at is not None or not can_read_screening(user, screening):
         return False
     return getattr(user, "is_officer", False) or bool(screening.handover_consent)
 
 
-def can_decide_screening(user, screening) -> bool:  # type: ignore[no-untyped-def]
+def can_decide_screening(user: Any, screening: Any) -> bool:
     """Outcome, hand-over, case and self-interview: officers of the checkpoint (never a mitra)."""
     return bool(getattr(user, "is_officer", False)) and can_read_screening(user, screening)
 
 
-def can_view_checkpoint_counts(user) -> bool:  # type: ignore[no-untyped-def]
+def can_view_checkpoint_counts(user: Any) -> bool:
     """Counts carry no identity: every officer of the office and the admin (system configuration)."""
     return bool(getattr(user, "is_officer", False) or getattr(user, "is_admin_role", False))
