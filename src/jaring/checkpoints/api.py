@@ -18,7 +18,6 @@ from pydantic import ConfigDict
 
 from jaring.accounts import permissions as can
 from jaring.accounts.api_auth import staff_token
-from jaring.casework.schemas import ErrorOut
 from jaring.checkpoints import selectors, stats
 from jaring.checkpoints.models import Outcome, Screening, ScreeningParty
 from jaring.checkpoints.services import (
@@ -27,6 +26,7 @@ from jaring.checkpoints.services import (
     screening_record,
     traveller_identity_view,
 )
+from jaring.lib.api_errors import ErrorOut  # i16: main moved the one error schema to lib (i19)
 from jaring.reports.models import PartyKind
 
 router = Router(tags=["checkpoints"])
