@@ -17,6 +17,7 @@ LAYERS = [
     {"accounts"},
     {"content", "reports", "screening"},
     {"casework", "network", "channels", "outreach", "checkpoints"},
+    {"insights"},  # reads every domain app's figures; nothing imports it
 ]
 
 

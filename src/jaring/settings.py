@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "jaring.outreach",
     "jaring.network",
     "jaring.channels",
+    "jaring.insights",
     "jaring.checkpoints",
 ]
 
@@ -196,6 +197,8 @@ CONTENT_SECURITY_POLICY = (
 
 EMAIL_BACKEND = env_str("JARING_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("JARING_DEFAULT_FROM_EMAIL", "jaring@localhost")
+# Wawasan: who receives every office's monthly report on the first working day (insights_send_monthly).
+INSIGHTS_REPORT_RECIPIENTS = env_list("JARING_INSIGHTS_RECIPIENTS", [])
 
 # Lapor: attachment limits (issue: at most 10 MB each and 5 per message, configurable).
 ATTACHMENT_MAX_BYTES = env_int("JARING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)

@@ -31,6 +31,7 @@ def test_demo_seeds_office_agencies_and_one_user_per_role(capsys) -> None:
         "supervisor": "supervisor",
         "mitra-bp3mi": "mitra",
         "admin": "admin",
+        "kanwil": "kanwil",
     }
     assert User.objects.get(username="mitra-bp3mi").agency.slug == "bp3mi-kepri"
     for username in roles:

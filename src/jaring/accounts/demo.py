@@ -26,6 +26,7 @@ USERS = [
     ("supervisor", "Supervisor", "Demo", User.Role.SUPERVISOR),
     ("mitra-bp3mi", "Mitra", "BP3MI", User.Role.MITRA),
     ("admin", "Admin", "Demo", User.Role.ADMIN),
+    ("kanwil", "Kanwil", "Kepri", User.Role.KANWIL),
 ]
 
 
@@ -44,7 +45,8 @@ def seed(*, password: str) -> tuple[Office, list[tuple[str, bool]]]:
         created = user is None
         if created:
             user = User(username=username, first_name=first, last_name=last, role=role)
-            user.office = None if role == User.Role.MITRA else office
+            user.office = None if role in (User.Role.MITRA, User.Role.KANWIL) else office
+            user.province_code = office.region_code[:2] if role == User.Role.KANWIL else ""
             user.agency = agencies["bp3mi-kepri"] if role == User.Role.MITRA else None
             user.is_staff = user.is_superuser = role == User.Role.ADMIN
             user.set_password(password)

@@ -67,6 +67,8 @@ class User(AbstractUser):
         SUPERVISOR = "supervisor", _("Supervisor")
         MITRA = "mitra", _("Mitra")
         ADMIN = "admin", _("Admin")
+        # Kantor Wilayah: reads the aggregate figures of every office in its province (insights/).
+        KANWIL = "kanwil", _("Kanwil")
 
     # The roles that handle an office's reports (what each may do: accounts/permissions.py).
     OFFICER_ROLES = (Role.PETUGAS, Role.SUPERVISOR)
@@ -74,6 +76,8 @@ class User(AbstractUser):
     role = models.CharField(_("peran"), max_length=16, choices=Role.choices, default=Role.PETUGAS)
     office = models.ForeignKey(Office, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
+    # A Kanwil user's province (Kemendagri, 2 digits, e.g. 21 = Kepulauan Riau); empty for everyone else.
+    province_code = models.CharField(_("kode provinsi"), max_length=2, blank=True)
 
     class Meta:
         verbose_name = _("pengguna")
@@ -97,6 +101,10 @@ class User(AbstractUser):
     @property
     def is_mitra(self) -> bool:
         return self.role == self.Role.MITRA
+
+    @property
+    def is_kanwil(self) -> bool:
+        return self.role == self.Role.KANWIL and bool(self.province_code)
 
     @property
     def is_admin_role(self) -> bool:

@@ -192,6 +192,35 @@ def require(allowed: bool, message: str = "") -> None:
         raise PermissionDenied(message) if message else PermissionDenied
 
 
+# --- Wawasan (insights/, issue 16) ------------------------------------------------------------------------
+def can_view_insights(user: Any) -> bool:
+    """Dashboard figures: officers (their office), Kanwil (its province), admins (all); a mitra only with the
+    `insights.view_aggregates` permission an admin grants under an agreement."""
+    if not _active(user):
+        return False
+    if user.is_officer or user.is_kanwil or user.is_admin_role:
+        return True
+    return bool(user.is_mitra and user.has_perm("insights.view_aggregates"))
+
+
+def can_view_insight_rows(user: Any) -> bool:
+    """The list behind a figure (codes, dates, category; never content or identity). Not for partners."""
+    return can_view_insights(user) and not user.is_mitra
+
+
+def can_write_monthly_report(user: Any) -> bool:
+    """The narrative and the PDF/XLSX of an office's month: its supervisors (and admins)."""
+    return can_view_insights(user) and bool(user.is_supervisor or user.is_admin_role)
+
+
+def can_export_case_records(user: Any) -> bool:
+    """The anonymised HTCDS case export for partners under an agreement: supervisors and admins."""
+    return can_view_insights(user) and bool(user.is_supervisor or user.is_admin_role)
+
+
+# --- end Wawasan -------------------------------------------------------------------------------------------
+
+
 # --- Checkpoints (TPI), issue 15 -------------------------------------------------------------------------
 # Capabilities of the checkpoints app. Objects are read through their attributes and reverse relations, so
 # this module imports no domain app (accounts sits below them).

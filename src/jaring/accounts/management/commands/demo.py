@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from jaring.accounts import demo
 
 DEFAULT_PASSWORD = "jaring-demo-2026"  # noqa: S105 - demo only; JARING_DEMO_PASSWORD overrides it
-APP_SEEDS = ["content", "screening", "reports", "casework", "outreach", "network", "checkpoints"]
+APP_SEEDS = ["content", "screening", "reports", "casework", "outreach", "network", "checkpoints", "insights"]
 
 
 class Command(BaseCommand):
