@@ -33,5 +33,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler403 = "jaring.web.permission_denied"
 handler404 = "jaring.web.page_not_found"
 handler500 = "jaring.web.server_error"
