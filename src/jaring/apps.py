@@ -17,5 +17,5 @@ class JaringConfig(AppConfig):
         )
 
 
-def _create_cache_table(*, using: str, verbosity: int = 1, **kwargs: object) -> None:
-    call_command("createcachetable", database=using, verbosity=max(0, verbosity - 1))
+def _create_cache_table(*, using: str, **kwargs: object) -> None:
+    call_command("createcachetable", database=using, verbosity=0)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jaring.lib.env import env_bool, env_int, env_list, env_str
 from jaring.lib.local_secrets import local_field_keys, local_secret_key
+from jaring.lib.storage import s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("JARING_DATA_DIR", "var")).resolve()
@@ -182,25 +183,18 @@ STORAGES = {
     # `collectstatic` (run by `jaring setup`) writes gzip copies next to each file; WhiteNoise serves them.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-# Attachments and outreach photos (encrypted in the process before they are written) go to an S3-compatible
-# bucket when one is named, so that every web host reads what any host stored. Objects are private; Jaring
-# never hands out their URLs, it reads and decrypts them for an authorised request.
+# Attachments and outreach photos go to an S3-compatible bucket when one is named, so that every web host reads
+# what any host stored (lib/storage.py: encrypted before upload, private objects, URLs never handed out).
 S3_BUCKET = env_str("JARING_S3_BUCKET", "")
 if S3_BUCKET:
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": S3_BUCKET,
-            "endpoint_url": env_str("JARING_S3_ENDPOINT_URL", "") or None,
-            "region_name": env_str("JARING_S3_REGION", "") or None,
-            "access_key": env_str("JARING_S3_ACCESS_KEY_ID", "") or None,
-            "secret_key": env_str("JARING_S3_SECRET_ACCESS_KEY", "") or None,
-            "location": env_str("JARING_S3_PREFIX", ""),
-            "default_acl": "private",
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
+    STORAGES["default"] = s3_storage(
+        bucket=S3_BUCKET,
+        endpoint_url=env_str("JARING_S3_ENDPOINT_URL", ""),
+        region=env_str("JARING_S3_REGION", ""),
+        access_key=env_str("JARING_S3_ACCESS_KEY_ID", ""),
+        secret_key=env_str("JARING_S3_SECRET_ACCESS_KEY", ""),
+        prefix=env_str("JARING_S3_PREFIX", ""),
+    )
 # Once `collectstatic` has filled STATIC_ROOT (`jaring setup`, `make run`), WhiteNoise serves those files and
 # their gzip copies; finders (the uncompressed source files) only in DEBUG or before anything was collected.
 WHITENOISE_USE_FINDERS = DEBUG or not any(STATIC_ROOT.iterdir())

@@ -47,11 +47,11 @@ def jaring(env: dict[str, str], *args: str, timeout: float = 180) -> subprocess.
     return subprocess.run([*JARING, *args], env=env, capture_output=True, text=True, timeout=timeout)  # noqa: S603
 
 
-def start(env: dict[str, str], *args: str, log: Path) -> subprocess.Popen:
-    """A long-running `jaring ...` in its own process group (stopped with stop())."""
+def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    """A long-running process in its own process group (stopped with stop()), output to log."""
     handle = log.open("w")
-    return subprocess.Popen(  # noqa: S603 - our own command
-        [*JARING, *args], env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
+    return subprocess.Popen(  # noqa: S603 - our own commands
+        command, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
     )
 
 
