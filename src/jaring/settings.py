@@ -203,6 +203,8 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("JARING_PUBLIC_PAGE_CACHE_SECONDS", 60)
 WHITENOISE_AUTOREFRESH = DEBUG
 
 TASKS = {"default": {"BACKEND": env_str("JARING_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# /readyz answers 503 when a task has waited longer than this for a worker (workers down or overwhelmed).
+READY_MAX_TASK_AGE_SECONDS = env_int("JARING_READY_MAX_TASK_AGE_SECONDS", 300, minimum=1)
 
 # Security headers. HTTPS-only flags (secure cookies, HSTS) follow JARING_HTTPS, on unless DEBUG; `make run`
 # serves plain HTTP on 127.0.0.1 and turns them off, a deployment behind TLS keeps them on.
