@@ -133,7 +133,14 @@ _cache_scheme = _cache_parts.scheme
 if (_cache_scheme in ("redis", "rediss") and _cache_parts.hostname) or (
     _cache_scheme == "unix" and _cache_parts.path
 ):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+            # Several deployments (or a test run) may share one Redis database: their keys stay apart.
+            "KEY_PREFIX": env_str("JARING_CACHE_KEY_PREFIX", "jaring"),
+        }
+    }
 elif _cache_url:
     # Only the scheme: the URL may carry a password.
     raise ImproperlyConfigured(

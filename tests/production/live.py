@@ -58,7 +58,7 @@ def serve(env: dict[str, str], log: Path, workers: int = 2) -> Host:
 
 def demo_env(tmp_path: Path, database_url: str | None, **extra: str) -> dict[str, str]:
     """Env of a production-like host with the demo seeded (keys shared, as several hosts need)."""
-    env = base_env(tmp_path / "data", JARING_HTTPS="0", **shared_keys(), **extra)
+    env = base_env(tmp_path / "data", **{"JARING_HTTPS": "0", **shared_keys(), **extra})
     if database_url:
         env["JARING_DATABASE_URL"] = database_url
     done = jaring(env, "demo")
