@@ -15,7 +15,8 @@ from urllib.request import Request, urlopen
 from cryptography.fernet import Fernet
 
 JARING = [sys.executable, "-m", "jaring"]
-SRC = Path(__file__).resolve().parents[2] / "src"
+REPO = Path(__file__).resolve().parents[2]
+SRC = REPO / "src"
 POSTGRES_URL = os.environ.get("JARING_DATABASE_URL", "")
 
 
@@ -29,7 +30,7 @@ def base_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """A clean environment: nothing from the developer's JARING_* variables unless given."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "PYTHONPATH": str(SRC),
+        "PYTHONPATH": f"{SRC}:{REPO}",
         "JARING_DATA_DIR": str(data_dir),
     }
     env.update(extra)
