@@ -93,7 +93,9 @@ def test_run_local_starts_a_worker_that_answers_whatsapp(graph, tmp_path):
         assert status == 200 and headers.get("Content-Encoding") == "gzip"  # WhiteNoise's compressed copy
         workers = _descendants(server.pid)
         commands = {_command(pid) for pid in workers}
-        assert any("db_worker" in c for c in commands) and any("periodic" in c for c in commands), commands
+        assert any("jaring worker" in c for c in commands) and any("periodic" in c for c in commands), (
+            commands
+        )
         server.terminate()  # SIGTERM to run_local alone, as a service manager would send it
         server.wait(timeout=15)
         assert _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), 15)

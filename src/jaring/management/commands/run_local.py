@@ -29,7 +29,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, _exit)  # run the clean-up below on SIGTERM too, not only on Ctrl+C
         # Each child in its own process group, stopped as a group: the debug server's autoreloader and
         # gunicorn's workers must not outlive a stopped `make run`.
-        children = [_start([*JARING, "db_worker"])]
+        children = [_start([*JARING, "worker"])]
         try:
             if settings.DEBUG:
                 call_command("runserver", bind, use_reloader=False, use_threading=True)
