@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 
 from jaring.accounts.models import User
-from jaring.casework.deadlines import deadlines_for
 from jaring.lib.text import search_terms
+from jaring.reports.deadlines import deadlines_for
 from jaring.reports.models import Report
 
 _codes = itertools.count(1)

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from jaring.casework.deadlines import deadline_state, deadlines_for, overdue_q
+from jaring.reports.deadlines import deadline_state, deadlines_for, overdue_q
 from jaring.reports.models import Report
 from tests.casework.conftest import make_report
 

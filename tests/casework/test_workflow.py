@@ -4,8 +4,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from jaring.audit.models import AuditEvent
 from jaring.casework.models import Referral
 from jaring.casework.services import report_mark_duplicate, report_transition
-from jaring.casework.workflow import TRANSITIONS, public_status_text
+from jaring.casework.workflow import TRANSITIONS
 from jaring.reports.models import Status, StatusChange
+from jaring.reports.statuses import public_status_text
 from tests.casework.conftest import make_report
 
 pytestmark = pytest.mark.django_db
@@ -110,4 +111,4 @@ def test_duplicate_of_another_offices_report_is_refused(office, other_office, pe
 def test_every_status_has_a_plain_public_text() -> None:
     texts = {s: public_status_text(s) for s in Status.values}
     assert all(texts.values())
-    assert "informasi tambahan" in texts["menunggu_pelapor"]
+    assert "keterangan dari Anda" in texts["menunggu_pelapor"]

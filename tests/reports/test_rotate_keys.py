@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import models
 from django.utils import timezone
 
+from jaring.audit.models import AuditEvent
 from jaring.channels.models import Contact, InboundMessage, StagedMedia
 from jaring.lib import uploads
 from jaring.lib.crypto import decrypt_bytes, encrypt_bytes
@@ -38,6 +39,8 @@ def test_rotation_re_encrypts_fields_and_files_with_the_newest_key(office, setti
     settings.FIELD_KEYS = [new, old]
     assert Report.objects.get().reporter_name == REPORTER_NAME  # old key still decrypts
     assert "3 values and 1 files re-encrypted" in run()  # name, contact, attachment name
+    event = AuditEvent.objects.get(action="keys.rotated")
+    assert event.data["values"] == 3 and event.data["files"] == 1 and old not in str(event.data)
     assert "0 values and 0 files re-encrypted" in run()  # idempotent
 
     settings.FIELD_KEYS = [new]

@@ -115,10 +115,23 @@ def test_identity_view_decrypts_and_is_audited(office, petugas):
         office=office,
         **valid_fields(identity_mode="rahasia", reporter_name=REPORTER_NAME, reporter_contact=REPORTER_PHONE),
     )
+    Report.objects.filter(pk=report.pk).update(assignee=petugas)
+    report.refresh_from_db()
     identity = reporter_identity_view(report=report, actor=petugas)
     assert identity["reporter_name"] == REPORTER_NAME and identity["reporter_contact"] == REPORTER_PHONE
     event = AuditEvent.objects.get(action="identity.viewed")
     assert event.actor == petugas and REPORTER_NAME not in str(event.data) + event.summary
+
+
+def test_identity_is_refused_to_an_officer_who_does_not_handle_the_report(office, petugas):
+    """One rule for the page, the API and this service: the assignee or a supervisor (can_read_identity)."""
+    report, _key = report_submit(
+        office=office,
+        **valid_fields(identity_mode="rahasia", reporter_name=REPORTER_NAME, reporter_contact=REPORTER_PHONE),
+    )
+    with pytest.raises(PermissionDenied):
+        reporter_identity_view(report=report, actor=petugas)
+    assert not AuditEvent.objects.filter(action="identity.viewed").exists()
 
 
 def test_attachment_open_returns_the_clean_file_and_is_audited(office, petugas):

@@ -67,7 +67,7 @@ def test_anonymous_web_report_stores_parties_status_and_audit(client, office):
     report = Report.objects.get(tracking_code=code)
     assert report.identity_mode == "anonim" and report.reporter_name == "" and report.reporter_contact == ""
     parties = {(p.kind, p.normalized) for p in Party.objects.filter(report=report)}
-    assert parties == {("phone", "+6281234567890"), ("company", "pt maju jaya demo")}
+    assert parties == {("phone", "+6281234567890"), ("company", "maju jaya demo")}
     assert StatusChange.objects.get(report=report).to_status == "baru"
     assert AuditEvent.objects.filter(action="report.submitted", object_id=str(report.pk)).count() == 1
     assert report.verify_due > report.created_at.date()

@@ -11,12 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from jaring.accounts.api_auth import staff_token
+from jaring.accounts.permissions import can_refer, is_mitra, require
 from jaring.casework import referrals, services
-from jaring.casework.deadlines import deadline_state, today_for
 from jaring.casework.files import attachment_read
 from jaring.casework.inbox import InboxFilters, inbox_page
 from jaring.casework.schemas import (
@@ -39,8 +40,9 @@ from jaring.casework.selectors import (
     timeline_for,
     with_attachment_flag,
 )
-from jaring.casework.workflow import public_status_text
+from jaring.reports.deadlines import deadline_state, office_today
 from jaring.reports.models import Report
+from jaring.reports.statuses import public_status_text
 
 router = Router(tags=["staff"])
 ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -84,7 +86,7 @@ def _row(report: Report, today: Any) -> dict[str, Any]:
 
 
 def _today(report: Report) -> Any:
-    return today_for(report.office)
+    return office_today(report.office)
 
 
 def _guard(action: Callable[[], Any]) -> Any:
@@ -103,7 +105,7 @@ def report_list(request: HttpRequest, filters: Query[InboxQuery]) -> Any:
         raise ValidationError(f.errors)
     user = request.user
     page = inbox_page(reports_visible_to(user), f, user, cursor=params["cursor"])
-    today = today_for(user.office) if user.office else None
+    today = office_today(user.office) if user.office else None
     return {
         "items": [_row(r, today or _today(r)) for r in page.rows],
         "next_cursor": page.next_cursor or None,
@@ -253,7 +255,7 @@ def report_note(request: HttpRequest, tracking_code: str, payload: BodyIn) -> An
 @router.post("/reports/{tracking_code}/refer", response={200: ReportDetailOut, **ERRORS}, auth=staff_token)
 def report_refer(request: HttpRequest, tracking_code: str, payload: ReferIn) -> Any:
     def run(report: Report) -> None:
-        services.require_officer(request.user, report)
+        require(can_refer(request.user, report), gettext("Anda tidak menangani laporan ini."))
         agency = referrals.agency_for(payload.agency, report)
         referrals.referral_create(report=report, agency=agency, note=payload.note, actor=request.user)
 
@@ -265,8 +267,7 @@ def referral_update(request: HttpRequest, tracking_code: str, payload: ReferralI
     """The mitra's follow-up on the referral to their agency (the latest one when there are several)."""
 
     def run(report: Report) -> None:
-        if not request.user.is_mitra:
-            raise PermissionDenied("Hanya mitra yang mencatat tindak lanjut rujukan.")
+        require(is_mitra(request.user), "Hanya mitra yang mencatat tindak lanjut rujukan.")
         referral = get_object_or_404(referrals_for(request.user, report).order_by("-pk")[:1])
         referrals.referral_update(
             referral=referral, status=payload.status, note=payload.note, actor=request.user

@@ -6,6 +6,7 @@ from datetime import date
 from django.db.models import QuerySet
 
 from jaring.accounts.models import User
+from jaring.accounts.permissions import can_supervise
 from jaring.audit.models import AuditEvent
 from jaring.reports.models import Report
 
@@ -20,7 +21,7 @@ class AuditPage:
 
 def audit_events_for(user: User) -> QuerySet[AuditEvent]:
     """Supervisors see their office's events; everyone else nothing."""
-    if not (user.is_officer and user.is_supervisor):
+    if not can_supervise(user):
         return AuditEvent.objects.none()
     return AuditEvent.objects.filter(office_id=user.office_id).select_related("actor")
 

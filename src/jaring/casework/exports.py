@@ -9,13 +9,13 @@ import csv
 import io
 from collections.abc import Iterator
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from jaring.accounts.models import User
+from jaring.accounts.permissions import can_supervise, require
 from jaring.audit.services import audit_record
 from jaring.reports.models import Report
 
@@ -47,8 +47,7 @@ def _rows(qs: QuerySet[Report]) -> Iterator[list[str]]:
 
 @transaction.atomic
 def export_record(*, actor: User, fmt: str, params: dict[str, str]) -> None:
-    if not (actor.is_officer and actor.is_supervisor):
-        raise PermissionDenied(_("Hanya supervisor yang dapat mengekspor laporan."))
+    require(can_supervise(actor), _("Hanya supervisor yang dapat mengekspor laporan."))
     audit_record(
         action="report.exported",
         actor=actor,

@@ -1,28 +1,26 @@
 """The inbox: filters shared by the web page, the export and the staff API, and keyset pagination.
 
 Pages never COUNT(*) everything and never sort: a page is the newest ids of one status at a time, read from
-the (office_id, status, id) index (or, for a search on SQLite, from the FTS5 index) and merged per status
+the (office_id, status, id) index (or from the search index, see search.py) and merged per status
 tier; totals are capped. So the inbox stays fast at a million reports (benchmarks/bench_inbox.py).
 """
 
 import heapq
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 
-from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import User
-from jaring.casework.deadlines import due_q, overdue_q, today_for
+from jaring.casework import search
 from jaring.casework.models import ReportLabel
-from jaring.casework.search import apply_search, fts_ids, fts_match, query_terms
-from jaring.casework.workflow import CLOSED_STATUSES, OPEN_STATUSES
+from jaring.casework.search import apply_search, fts_match, query_terms
+from jaring.reports.deadlines import due_q, office_today, overdue_q
 from jaring.reports.models import Attachment, Category, Channel, Party, Priority, Report, Status
+from jaring.reports.statuses import CLOSED_STATUSES, OPEN_STATUSES
 
 PAGE_SIZE = 25
 COUNT_CAP = 1000
@@ -142,7 +140,7 @@ def _filters(qs: QuerySet[Report], f: InboxFilters, user: User) -> QuerySet[Repo
         qs = qs.filter(assignee__username=f.assignee)
     if f.due:
         office = user.office
-        today = today_for(office) if office else None
+        today = office_today(office) if office else None
         if today is not None:
             qs = qs.filter(overdue_q(today) if f.due == "overdue" else due_q(today + timedelta(days=2)))
     if f.attachments:
@@ -182,10 +180,6 @@ def _parse_cursor(cursor: str) -> tuple[int, int] | None:
     return None
 
 
-def _uses_fts(terms: list[str]) -> bool:
-    return bool(terms) and connection.vendor == "sqlite"
-
-
 def _index_ids(base: QuerySet[Report], statuses: list[str], below: int | None, limit: int) -> list[int]:
     """The newest `limit` ids of `base` among `statuses`: one index walk per status (no sort), merged.
 
@@ -199,44 +193,6 @@ def _index_ids(base: QuerySet[Report], statuses: list[str], below: int | None, l
             qs = qs.filter(pk__lt=below)
         runs.append(list(qs.order_by("-pk").values_list("pk", flat=True)[:limit]))
     return list(heapq.merge(*runs, reverse=True))[:limit]
-
-
-def _fts_ids(
-    check: QuerySet[Report] | None, match: str, below: int | None, limit: int, budget: int
-) -> tuple[list[int], int | None]:
-    """(up to `limit` FTS5 hits that are also in `check`, newest first; where to resume if the budget ran out).
-
-    Walks the hits newest first in growing chunks and keeps those that pass the other filters (`check`; None
-    when the MATCH already expresses every condition). SQLite cannot plan a join driven by FTS5 well (it
-    re-runs MATCH per report row, or reads every hit into a temporary table), hence the chunks.
-    """
-    found: list[int] = []
-    position, scanned, chunk = below, 0, max(2 * limit, 100)
-    while True:
-        take = min(chunk, budget - scanned, 5000)
-        if take <= 0:
-            return found, position
-        hits = fts_ids(match, below=position, limit=take)
-        scanned += len(hits)
-        if hits:
-            # Status and office are in the MATCH: checking them again here would make SQLite probe the
-            # (office, status, id) index once per status and hit instead of once per hit.
-            # The ids go in as one JSON parameter: compiling thousands of `IN (%s, ...)` parameters costs the
-            # ORM more than SQLite spends on the lookups.
-            if check is None:
-                keep = set(hits)
-            else:
-                listed = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(hits)])  # noqa: S611 - constant SQL
-                keep = set(check.filter(pk__in=listed).values_list("pk", flat=True))
-            for pk in hits:
-                if pk in keep:
-                    found.append(pk)
-                    if len(found) == limit:
-                        return found, None
-            position = hits[-1]
-        if len(hits) < take:
-            return found, None
-        chunk *= 4
 
 
 def _fts_scope(
@@ -267,13 +223,13 @@ def _count(
     """(matches, capped): exact up to COUNT_CAP; a search on SQLite also stops at the scan budget."""
     if not f.statuses:
         return 0, False
-    if _uses_fts(terms):
+    if search.walks_index(terms):
         office_id, check = fts_scope
         match = fts_match(terms, f.statuses, office_id)
-        ids, resume = _fts_ids(check, match, None, COUNT_CAP + 1, COUNT_SCAN_BUDGET)
+        ids, resume = search.index_hits(check, match, None, COUNT_CAP + 1, COUNT_SCAN_BUDGET)
         return min(len(ids), COUNT_CAP), len(ids) > COUNT_CAP or resume is not None
     matching = apply_search(base, f.search_query).filter(status__in=f.statuses)
-    if not _has_filters(f) or connection.vendor != "sqlite":
+    if not _has_filters(f) or not search.counts_in_window():
         # No filters: read from the (office_id, status, id) index alone. PostgreSQL plans the filtered count
         # well with its statistics (the window below made it hash-join a sequential scan instead).
         return capped_count(matching)
@@ -299,7 +255,7 @@ def _few_matches(
     matches without an order lets it use the GIN index; more matches than that are dense enough for the
     per-status walk to stop early.
     """
-    if not terms or connection.vendor != "postgresql" or not f.statuses:
+    if not search.lists_few_matches(terms) or not f.statuses:
         return None
     found = searched.filter(status__in=f.statuses).order_by().values_list("pk", "status")[: COUNT_CAP + 1]
     matches = [(_tier_of(status), pk) for pk, status in found]
@@ -315,8 +271,8 @@ def inbox_page(
     f = _for_user(f, user)
     terms = query_terms(f.search_query)
     base = _filters(qs, f, user)
-    searched = base if _uses_fts(terms) else apply_search(base, f.search_query)
-    fts_scope = _fts_scope(qs, f, user) if _uses_fts(terms) else (None, None)
+    searched = base if search.walks_index(terms) else apply_search(base, f.search_query)
+    fts_scope = _fts_scope(qs, f, user) if search.walks_index(terms) else (None, None)
     after = _parse_cursor(cursor)
     few = _few_matches(searched, f, terms)
     next_cursor, scan_limited = "", False
@@ -328,7 +284,7 @@ def inbox_page(
         total, capped = len(few), False
     else:
         picked, next_cursor, scan_limited = _walk(searched, f, terms, fts_scope, after, size)
-        if terms and connection.vendor == "postgresql":
+        if search.lists_few_matches(terms):
             total, capped = COUNT_CAP, True  # _few_matches found more than COUNT_CAP
         else:
             total, capped = _count(qs, base, user, f, terms, fts_scope)
@@ -358,9 +314,9 @@ def _walk(
             continue
         below = after[1] if after and index == after[0] else None
         need = size + 1 - len(picked)
-        if _uses_fts(terms):
+        if search.walks_index(terms):
             match = fts_match(terms, statuses, fts_scope[0])
-            ids, resume = _fts_ids(fts_scope[1], match, below, need, SCAN_BUDGET)
+            ids, resume = search.index_hits(fts_scope[1], match, below, need, SCAN_BUDGET)
         else:
             ids, resume = _index_ids(searched, statuses, below, need), None
         picked += [(index, pk) for pk in ids]
@@ -393,6 +349,6 @@ def inbox_summary(qs: QuerySet[Report], user: User) -> dict[str, object]:
     """Counts for the staff home: per open status, overdue, mine (each capped)."""
     per_status = {s: capped_count(qs.filter(status=s)) for s in OPEN_STATUSES}
     office = user.office
-    overdue = capped_count(qs.filter(overdue_q(today_for(office)))) if office else (0, False)
+    overdue = capped_count(qs.filter(overdue_q(office_today(office)))) if office else (0, False)
     mine = capped_count(qs.filter(assignee_id=user.pk, status__in=OPEN_STATUSES))
     return {"per_status": per_status, "overdue": overdue, "mine": mine}

@@ -1,15 +1,17 @@
 """Referral to partner agencies ("no wrong door", SP4N-LAPOR!) and the mitra's follow-up."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import Agency, User
+from jaring.accounts.permissions import can_refer, can_update_referral, require
 from jaring.audit.services import audit_record
 from jaring.casework.models import Referral, ReferralUpdate
-from jaring.casework.services import MAX_BODY, report_transition, require_officer
-from jaring.casework.workflow import is_closed
+from jaring.casework.services import report_transition
 from jaring.reports.models import Report, Status
+from jaring.reports.statuses import is_closed
+from jaring.reports.validation import MESSAGE_MAX
 
 # The mitra moves a referral forward only: dikirim -> diterima -> ditindaklanjuti -> selesai.
 REFERRAL_ORDER = [s.value for s in Referral.Status]
@@ -26,12 +28,12 @@ def agency_for(slug: str, report: Report) -> Agency:
 @transaction.atomic
 def referral_create(*, report: Report, agency: Agency, note: str, actor: User) -> Referral:
     """Refers the report to an agency and moves it to `dirujuk` through the workflow service."""
-    require_officer(actor, report)
+    require(can_refer(actor, report), _("Anda tidak menangani laporan ini."))
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("Tulis catatan untuk instansi mitra.")})
-    if len(note) > MAX_BODY:
-        raise ValidationError({"note": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MAX_BODY}})
+    if len(note) > MESSAGE_MAX:
+        raise ValidationError({"note": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MESSAGE_MAX}})
     if is_closed(report.status):
         raise ValidationError({"agency": _("Laporan sudah ditutup; buka kembali sebelum merujuk.")})
     if Referral.objects.filter(report=report, agency=agency).exclude(status=Referral.Status.SELESAI).exists():
@@ -59,8 +61,7 @@ def referral_create(*, report: Report, agency: Agency, note: str, actor: User) -
 @transaction.atomic
 def referral_update(*, referral: Referral, status: str, note: str, actor: User) -> Referral:
     """The mitra's follow-up; closing (selesai) needs the outcome in `note`."""
-    if not (actor.is_mitra and actor.agency_id == referral.agency_id):
-        raise PermissionDenied(_("Rujukan ini bukan untuk instansi Anda."))
+    require(can_update_referral(actor, referral), _("Rujukan ini bukan untuk instansi Anda."))
     note = (note or "").strip()
     if status not in REFERRAL_ORDER:
         raise ValidationError({"status": _("Status rujukan tidak dikenal.")})
@@ -76,8 +77,8 @@ def referral_update(*, referral: Referral, status: str, note: str, actor: User) 
         )
     if status == Referral.Status.SELESAI and not note:
         raise ValidationError({"note": _("Tuliskan hasil tindak lanjut untuk menyelesaikan rujukan.")})
-    if len(note) > MAX_BODY:
-        raise ValidationError({"note": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MAX_BODY}})
+    if len(note) > MESSAGE_MAX:
+        raise ValidationError({"note": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MESSAGE_MAX}})
     previous = current.status
     current.status = status
     if status == Referral.Status.SELESAI:

@@ -5,13 +5,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import User
+from jaring.accounts.permissions import can_supervise, require
 from jaring.audit.services import audit_record
 from jaring.casework.models import ReplyTemplate
 
 
 def _require_supervisor(actor: User) -> None:
-    if not (actor.is_officer and actor.is_supervisor):
-        raise PermissionDenied(_("Hanya supervisor yang dapat mengubah templat balasan."))
+    require(can_supervise(actor), _("Hanya supervisor yang dapat mengubah templat balasan."))
 
 
 @transaction.atomic

@@ -10,11 +10,14 @@ inbox walks one status tier at a time, newest first, and FTS5 answers "these wor
 these statuses, rowid below X, newest first" by merging doclists, without touching reports_report (inbox.py).
 """
 
+import json
+
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from jaring.lib.text import search_terms
-from jaring.reports.models import Status
+from jaring.reports.models import Report, Status
 
 FTS_TABLE = "casework_report_fts"
 MAX_TERMS = 8
@@ -114,6 +117,65 @@ def fts_ids(match: str, *, below: int | None, limit: int) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
+
+
+# How each back-end answers the inbox's searches (inbox.py asks these instead of naming the database).
+
+
+def walks_index(terms: list[str]) -> bool:
+    """SQLite: a search walks the FTS5 hits newest first, in chunks (index_hits), with status and office in the
+    MATCH; the inbox never joins reports_report to the FTS5 table."""
+    return bool(terms) and connection.vendor == "sqlite"
+
+
+def lists_few_matches(terms: list[str]) -> bool:
+    """PostgreSQL: a search first fetches up to the count cap of matches without an order (the GIN index cannot
+    give them in id order); more than that are dense enough for the per-status index walk to stop early."""
+    return bool(terms) and connection.vendor == "postgresql"
+
+
+def counts_in_window() -> bool:
+    """SQLite: a filtered count looks at a window of the newest rows ("at least N" past it); PostgreSQL plans
+    the full filtered count well with its statistics."""
+    return connection.vendor == "sqlite"
+
+
+def index_hits(
+    check: QuerySet[Report] | None, match: str, below: int | None, limit: int, budget: int
+) -> tuple[list[int], int | None]:
+    """(up to `limit` FTS5 hits that are also in `check`, newest first; where to resume if the budget ran out).
+
+    Walks the hits newest first in growing chunks and keeps those that pass the other filters (`check`; None
+    when the MATCH already expresses every condition). SQLite cannot plan a join driven by FTS5 well (it
+    re-runs MATCH per report row, or reads every hit into a temporary table), hence the chunks.
+    """
+    found: list[int] = []
+    position, scanned, chunk = below, 0, max(2 * limit, 100)
+    while True:
+        take = min(chunk, budget - scanned, 5000)
+        if take <= 0:
+            return found, position
+        hits = fts_ids(match, below=position, limit=take)
+        scanned += len(hits)
+        if hits:
+            # Status and office are in the MATCH: checking them again here would make SQLite probe the
+            # (office, status, id) index once per status and hit instead of once per hit.
+            # The ids go in as one JSON parameter: compiling thousands of `IN (%s, ...)` parameters costs the
+            # ORM more than SQLite spends on the lookups.
+            if check is None:
+                keep = set(hits)
+            else:
+                listed = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(hits)])  # noqa: S611 - constant SQL
+                keep = set(check.filter(pk__in=listed).values_list("pk", flat=True))
+            for pk in hits:
+                if pk in keep:
+                    found.append(pk)
+                    if len(found) == limit:
+                        return found, None
+            position = hits[-1]
+        if len(hits) < take:
+            return found, None
+        chunk *= 4
 
 
 def apply_search(qs: QuerySet, query: str) -> QuerySet:

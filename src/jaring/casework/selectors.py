@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
 from jaring.accounts.models import User
+from jaring.accounts.permissions import can_handle, can_open_attachment, can_read_thread
 from jaring.casework.models import Label, Referral, ReferralUpdate, ReplyTemplate, ReportLabel
 from jaring.reports.models import Attachment, Message, Report, StatusChange
 
@@ -44,21 +45,6 @@ def report_for(user: User, tracking_code: str) -> Report:
     return report
 
 
-def is_handling_officer(user: User, report: Report) -> bool:
-    return user.is_officer and user.office_id == report.office_id
-
-
-def can_view_identity(user: User, report: Report) -> bool:
-    """Officers handling the report (the assignee) and the office's supervisors; a mitra only with consent."""
-    if report.identity_mode != "rahasia":
-        return False
-    if is_handling_officer(user, report):
-        return user.is_supervisor or report.assignee_id == user.pk
-    if user.is_mitra and user.agency_id and report.share_identity_with_partners:
-        return Referral.objects.filter(report=report, agency_id=user.agency_id).exists()
-    return False
-
-
 def referrals_for(user: User, report: Report) -> QuerySet[Referral]:
     """All referrals of the report for officers; only their own agency's for a mitra."""
     qs = Referral.objects.filter(report=report).select_related("agency", "created_by")
@@ -70,15 +56,14 @@ def referrals_for(user: User, report: Report) -> QuerySet[Referral]:
 
 def messages_for(user: User, report: Report) -> QuerySet[Message]:
     """The thread for officers (notes included); nothing for a mitra: the thread can reveal the reporter."""
-    if not is_handling_officer(user, report):
+    if not can_read_thread(user, report):
         return Message.objects.none()
     return Message.objects.filter(report=report).select_related("author").order_by("created_at", "pk")
 
 
 def attachments_for(user: User, report: Report) -> QuerySet[Attachment]:
-    """Files for the office's officers only: photos and screenshots can identify the reporter, so partners
-    receive what they need through the referral note instead."""
-    if not is_handling_officer(user, report):
+    """Files for the office's officers only (accounts.permissions.can_open_attachment)."""
+    if not can_open_attachment(user, report):
         return Attachment.objects.none()
     return Attachment.objects.filter(report=report).order_by("created_at", "pk")
 
@@ -110,7 +95,7 @@ def timeline_for(user: User, report: Report) -> list[TimelineEntry]:
     for m in messages_for(user, report):
         who = m.author.get_username() if m.author else m.get_author_kind_display()
         entries.append(TimelineEntry(m.created_at, "note" if m.is_internal else "message", who, "", m.body))
-    if is_handling_officer(user, report):
+    if can_handle(user, report):
         for c in status_changes_for(report):
             who = c.actor.get_username() if c.actor else ""
             entries.append(

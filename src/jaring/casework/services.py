@@ -10,19 +10,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import User
+from jaring.accounts.permissions import can_assign_others, can_handle, require
+from jaring.accounts.selectors import staff_users_of_office
 from jaring.audit.services import audit_record
 from jaring.casework.models import Label, ReportLabel
-from jaring.casework.selectors import can_view_identity, is_handling_officer
-from jaring.casework.workflow import REASON_REQUIRED, RejectReason, allowed_next, is_closed
+from jaring.casework.workflow import REASON_REQUIRED, RejectReason, allowed_next
 from jaring.reports.models import Message, Priority, Report, Status, StatusChange
 from jaring.reports.services import report_reply, reporter_identity_view
-
-MAX_BODY = 5000
+from jaring.reports.statuses import is_closed
+from jaring.reports.validation import MESSAGE_MAX
 
 
 def require_officer(actor: User, report: Report) -> None:
-    if not is_handling_officer(actor, report):
-        raise PermissionDenied(_("Anda tidak menangani laporan ini."))
+    require(can_handle(actor, report), _("Anda tidak menangani laporan ini."))
 
 
 def _locked(report: Report) -> Report:
@@ -34,8 +34,8 @@ def _clean_body(body: str, *, field: str = "body") -> str:
     body = (body or "").strip()
     if not body:
         raise ValidationError({field: _("Wajib diisi.")})
-    if len(body) > MAX_BODY:
-        raise ValidationError({field: _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MAX_BODY}})
+    if len(body) > MESSAGE_MAX:
+        raise ValidationError({field: _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MESSAGE_MAX}})
     return body
 
 
@@ -73,8 +73,8 @@ def report_transition(
             raise ValidationError({"reason": _("Tandai laporan asli melalui 'Tandai duplikat'.")})
     if to == Status.DIRUJUK and not current.referrals.exists():
         raise ValidationError({"to": _("Rujuk laporan ke instansi mitra melalui formulir rujukan.")})
-    if len(reason) > MAX_BODY or len(public_note) > MAX_BODY:
-        raise ValidationError({"reason": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MAX_BODY}})
+    if len(reason) > MESSAGE_MAX or len(public_note) > MESSAGE_MAX:
+        raise ValidationError({"reason": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": MESSAGE_MAX}})
 
     change = StatusChange.objects.create(
         report=current,
@@ -112,12 +112,7 @@ def _copy(source: Report, target: Report) -> None:
 
 def assignee_for(report: Report, username: str) -> User:
     """The active officer of the report's office with this username; ValidationError otherwise."""
-    user = User.objects.filter(
-        username=(username or "").strip(),
-        office_id=report.office_id,
-        is_active=True,
-        role__in=[User.Role.PETUGAS, User.Role.SUPERVISOR],
-    ).first()
+    user = staff_users_of_office(report.office).filter(username=(username or "").strip()).first()
     if user is None:
         raise ValidationError({"username": _("Petugas tidak dikenal di kantor ini.")})
     return user
@@ -132,7 +127,7 @@ def report_assign(*, report: Report, assignee: User | None, actor: User) -> Repo
         assignee.is_active and assignee.is_officer and assignee.office_id == current.office_id
     ):
         raise ValidationError({"username": _("Petugas tidak dikenal di kantor ini.")})
-    if not actor.is_supervisor:
+    if not can_assign_others(actor, current):
         if assignee is None or assignee.pk != actor.pk:
             raise PermissionDenied(_("Hanya supervisor yang dapat menugaskan petugas lain."))
         if current.assignee_id not in (None, actor.pk):
@@ -243,38 +238,19 @@ def note_add(*, report: Report, body: str, actor: User) -> Message:
 
 @transaction.atomic
 def reply_send(*, report: Report, body: str, actor: User) -> Message:
-    """A public reply the reporter reads on /lapor/cek/; refused once the report is closed.
+    """A public reply the reporter reads on /lapor/cek/.
 
-    Written by the Lapor service (report_reply), which also audits it, indexes it for search and relays it
-    to WhatsApp when the report came from there.
+    Written by the Lapor service (report_reply), which refuses it once the report is closed, audits it,
+    indexes it for search and announces it (WhatsApp relays it when the report came from there). The row
+    lock keeps a concurrent close from slipping between the check and the write.
     """
     require_officer(actor, report)
     body = _clean_body(body)
-    current = _locked(report)
-    if is_closed(current.status):
-        raise ValidationError({"body": _("Laporan sudah ditutup; buka kembali laporan sebelum membalas.")})
-    return report_reply(report=current, author=actor, body=body)
+    return report_reply(report=_locked(report), author=actor, body=body)
 
 
-@transaction.atomic
 def identity_reveal(*, report: Report, actor: User) -> dict[str, str]:
-    """Decrypts the reporter's identity for someone allowed to see it; every reveal is audited.
-
-    Officers go through the Lapor service (reporter_identity_view); a mitra may see it only when the reporter
-    consented to sharing it with partners, audited here under the same action name.
-    """
-    if not can_view_identity(actor, report):
-        raise PermissionDenied(_("Anda tidak berwenang melihat identitas pelapor."))
+    """The reporter's identity for the officers' page and API; the Lapor service checks and audits it."""
     row = Report.objects.select_related("office").get(pk=report.pk)
-    if is_handling_officer(actor, row):
-        shown = reporter_identity_view(report=row, actor=actor)
-        return {"name": shown["reporter_name"] or "", "contact": shown["reporter_contact"] or ""}
-    audit_record(
-        action="identity.viewed",
-        actor=actor,
-        obj=row,
-        office=row.office,
-        summary=row.tracking_code,
-        data={"identity_mode": row.identity_mode, "via": "referral"},
-    )
-    return {"name": row.reporter_name or "", "contact": row.reporter_contact or ""}
+    shown = reporter_identity_view(report=row, actor=actor)
+    return {"name": shown["reporter_name"] or "", "contact": shown["reporter_contact"] or ""}

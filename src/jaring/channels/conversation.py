@@ -5,10 +5,8 @@ for the first message to an officer), thread (messages go into one report's thre
 the menu; a report draft survives it and can be resumed with 2.
 """
 
-import json
 import logging
 import re
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -18,11 +16,12 @@ from django.utils.translation import gettext as _
 from jaring.audit.services import audit_record
 from jaring.channels import lapor_flow, media, texts
 from jaring.channels.identity import display_number
-from jaring.channels.models import Contact, ContactReport, InboundMessage
+from jaring.channels.models import ContactReport
+from jaring.channels.turn import TurnBase
 from jaring.content.selectors import published_articles
-from jaring.lib import ratelimit, uploads
+from jaring.lib import ratelimit
 from jaring.lib.text import words
-from jaring.reports.models import Category, Channel, IdentityMode, Report, Status
+from jaring.reports.models import Category, Channel, IdentityMode, Status
 from jaring.reports.services import report_follow_up, report_message_add, report_submit
 from jaring.reports.validation import DESCRIPTION_MIN
 from jaring.screening.engine import MAX_LENGTH, screen
@@ -51,7 +50,6 @@ _CEK = re.compile(
     r"^\s*(?:cek|check)\s+((?:jrg)?[\s-]*[0-9a-z]{4}[\s-]*[0-9a-z]{4})\s+([0-9a-z][0-9a-z\s-]{15,40})\s*$",
     re.IGNORECASE,
 )
-_CHOICE = re.compile(r"^\s*(?:menu_|opsi\s*|option\s*)?(\d{1,2})\b")
 CEK_LIMIT = ratelimit.Limit("wa-cek", 5, 900)
 # The Indonesian original of each info topic's portal article (content/data/articles/id); translations are
 # found through their translation_of, since their slugs are their own ("stay-permits-itas-itap-reach-out").
@@ -66,45 +64,8 @@ MEDIA_STATES = {"lapor", "thread"}
 KNOWN_KINDS = {"text", "interactive", "button", "image", "document", "audio", "location"}
 
 
-@dataclass
-class Reply:
-    body: str
-    redact: str = ""
-    report: Report | None = None
-
-
-class Turn:
-    """One inbound message being answered; handlers call say() and change contact.state / self.data."""
-
-    def __init__(
-        self, contact: Contact, inbound: InboundMessage, clean: uploads.CleanFile | None, media_error: str
-    ) -> None:
-        self.contact = contact
-        self.inbound = inbound
-        self.media = clean
-        self.media_error = media_error
-        self.data: dict = json.loads(contact.state_data or "{}")
-        self.replies: list[Reply] = []
-
-    def say(self, body: str, *, redact: str = "", report: Report | None = None) -> None:
-        self.replies.append(Reply(body, redact, report or self.contact.report))
-
-    @property
-    def word(self) -> str:
-        return " ".join(self.inbound.body.lower().split()).strip(" .!?") if self.is_text else ""
-
-    @property
-    def is_text(self) -> bool:
-        return self.inbound.kind in ("text", "interactive", "button")
-
-    def choice(self, maximum: int) -> int | None:
-        match = _CHOICE.match(self.inbound.body) if self.is_text else None
-        number = int(match.group(1)) if match else None
-        return number if number is not None and 1 <= number <= maximum else None
-
-    def talk_about(self, report: Report) -> None:
-        self.contact.report = report
-        self.contact.state = "thread"
+class Turn(TurnBase):
+    """The menu conversation: dispatches the message to the handler of the contact's state."""
 
     def to_menu(self) -> None:
         self.contact.state = "menu"

@@ -6,7 +6,6 @@ encrypted until the report exists; the report itself goes through reports.servic
 """
 
 import re
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,14 +15,12 @@ from jaring.channels import texts
 from jaring.channels.identity import display_number
 from jaring.channels.media import as_upload
 from jaring.channels.models import ContactReport, StagedMedia
+from jaring.channels.turn import TurnBase
 from jaring.lib.crypto import encrypt_bytes
 from jaring.lib.phones import normalise_phone
 from jaring.reports.models import Channel, IdentityMode, PartyKind
 from jaring.reports.services import report_submit
 from jaring.reports.validation import DESCRIPTION_MIN, MAX_PARTIES
-
-if TYPE_CHECKING:
-    from jaring.channels.conversation import Turn
 
 STEPS = ("category", "description", "location", "parties", "files")
 SKIP = {"lewati", "skip", "tidak ada", "tidak", "-", "none", "no"}
@@ -44,7 +41,7 @@ def question(step: str) -> str:
     }[step]()
 
 
-def start(turn: "Turn") -> None:
+def start(turn: TurnBase) -> None:
     draft = turn.data.get("draft")
     turn.contact.state = "lapor"
     if draft:
@@ -54,7 +51,7 @@ def start(turn: "Turn") -> None:
     turn.say(texts.lapor_intro() + "\n\n" + question("category"))
 
 
-def discard(turn: "Turn") -> None:
+def discard(turn: TurnBase) -> None:
     turn.data.pop("draft", None)
     StagedMedia.objects.filter(contact=turn.contact).delete()
 
@@ -79,7 +76,7 @@ def guess_party(line: str) -> dict[str, str]:
     return {"kind": str(kind), "value": value}
 
 
-def handle(turn: "Turn") -> None:
+def handle(turn: TurnBase) -> None:
     draft = turn.data.setdefault("draft", {"step": "category"})
     step = draft["step"]
     if turn.inbound.media_id and turn.inbound.kind in ("image", "document", "audio"):
@@ -120,12 +117,12 @@ def handle(turn: "Turn") -> None:
         turn.say(question("files"))
 
 
-def _ask(turn: "Turn", draft: dict, step: str) -> None:
+def _ask(turn: TurnBase, draft: dict, step: str) -> None:
     draft["step"] = step
     turn.say(question(step))
 
 
-def _stage(turn: "Turn", draft: dict) -> None:
+def _stage(turn: TurnBase, draft: dict) -> None:
     if turn.media_error:
         turn.say(turn.media_error)
         return
@@ -158,7 +155,7 @@ def _stage(turn: "Turn", draft: dict) -> None:
         )
 
 
-def submit(turn: "Turn", draft: dict) -> None:
+def submit(turn: TurnBase, draft: dict) -> None:
     contact = turn.contact
     staged = list(StagedMedia.objects.filter(contact=contact))
     try:

@@ -7,20 +7,21 @@ transactions so a slow Graph API never holds the SQLite write lock.
 import json
 import logging
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import mail_admins, send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from jaring.accounts.models import Office, User
 from jaring.accounts.selectors import primary_office
 from jaring.audit.services import audit_record
-from jaring.channels import graph, tasks
+from jaring.channels import graph, tasks, texts
 from jaring.channels.identity import wa_hash
-from jaring.channels.models import Alert, Contact, InboundMessage, OutboundMessage
+from jaring.channels.models import Alert, Contact, ContactReport, InboundMessage, OutboundMessage
 from jaring.channels.webhook import Events, InboundEvent, StatusEvent
 from jaring.lib.write_lock import one_writer
 from jaring.reports.models import Message, Report
@@ -357,18 +358,13 @@ def alert_raise(*, kind: str, message: str) -> Alert | None:
 # Officer replies -------------------------------------------------------------------------------------------
 
 
-def outbound_for_report_reply(*, message: Message) -> list[OutboundMessage]:
-    """Called by reports.services.report_reply inside its transaction: a public reply to a report that is
+def relay_report_reply(*, message: Message, **_kwargs: Any) -> list[OutboundMessage]:
+    """Receives reports' `report_replied` inside the reply's transaction: a public reply to a report that is
     linked to a WhatsApp chat is queued for that chat, so the reply and its delivery job commit together.
 
     Inside the 24-hour window the reply goes out as text; outside it the text is held and the approved template
     (settings.WHATSAPP_REPLY_TEMPLATE) tells the user an answer is waiting; their next message releases it.
     """
-    from django.utils import translation
-
-    from jaring.channels import texts
-    from jaring.channels.models import ContactReport
-
     if message.is_internal:
         return []
     link = ContactReport.objects.select_related("contact__office").filter(report_id=message.report_id).first()

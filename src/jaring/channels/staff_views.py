@@ -1,23 +1,19 @@
 """Staff pages of the WhatsApp channel: its health (alerts, undelivered messages) and a manual retry."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import can_view_whatsapp_status, capability_required
 from jaring.channels import selectors, services
 from jaring.channels.models import OutboundMessage
 
-OFFICERS = ("petugas", "supervisor", "admin")
 
-
-@staff_required(*OFFICERS)
+@capability_required(can_view_whatsapp_status)
 def status(request: HttpRequest) -> HttpResponse:
-    if request.user.office_id is None:
-        raise PermissionDenied
     context = {
         "alerts": selectors.open_alerts(),
         "problems": selectors.outbound_problems(request.user)[:100],
@@ -27,7 +23,7 @@ def status(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*OFFICERS)
+@capability_required(can_view_whatsapp_status)
 def retry(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         outbound = selectors.outbound_of_office(request.user, pk)

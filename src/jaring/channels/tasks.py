@@ -3,25 +3,30 @@
 Task arguments are row ids only: the task queue never holds a phone number or a message text.
 """
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django_tasks import task, task_backends
 from django_tasks_db import DatabaseBackend
 
+# Filled by ChannelsConfig.ready: processing.inbound_process and services.outbound_deliver.
+_handlers: dict[str, Callable[..., Any]] = {}
+
+
+def handle(*, inbound: Callable[..., Any], outbound: Callable[..., Any]) -> None:
+    _handlers.update(inbound=inbound, outbound=outbound)
+
 
 @task()
 def process_inbound(inbound_id: int) -> None:
-    from jaring.channels.processing import inbound_process
-
-    inbound_process(inbound_id=inbound_id)
+    _handlers["inbound"](inbound_id=inbound_id)
 
 
 @task()
 def send_outbound(outbound_id: int) -> None:
-    from jaring.channels.services import outbound_deliver
-
-    outbound_deliver(outbound_id=outbound_id)
+    _handlers["outbound"](outbound_id=outbound_id)
 
 
 def enqueue_inbound(inbound_id: int) -> None:

@@ -9,14 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jaring.accounts.models import Office, User
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import can_manage_content, capability_required
 from jaring.accounts.selectors import primary_office
 from jaring.content import selectors, services
 from jaring.content.forms import ArticleForm, FaqForm, sources_to_text
 from jaring.content.models import Article, Faq, Status
 from jaring.content.rendering import render_markdown
-
-EDITORS = ("petugas", "supervisor", "admin")
 
 
 def _office(user: User) -> Office | None:
@@ -28,7 +26,7 @@ def _apply_errors(form: Form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, messages_)
 
 
-@staff_required(*EDITORS)
+@capability_required(can_manage_content)
 def article_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -79,19 +77,19 @@ def _article_form_page(request: HttpRequest, article: Article | None) -> HttpRes
     )
 
 
-@staff_required(*EDITORS)
+@capability_required(can_manage_content)
 def article_new(request: HttpRequest) -> HttpResponse:
     return _article_form_page(request, None)
 
 
-@staff_required(*EDITORS)
+@capability_required(can_manage_content)
 def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(selectors.articles_for_staff(request.user), pk=pk)
     return _article_form_page(request, article)
 
 
 @require_POST
-@staff_required(*EDITORS)
+@capability_required(can_manage_content)
 def article_preview(request: HttpRequest) -> HttpResponse:
     """htmx fragment: the body as visitors will see it, sanitised, without saving."""
     body = request.POST.get("body", "")[:100_000]
@@ -99,7 +97,7 @@ def article_preview(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*EDITORS)
+@capability_required(can_manage_content)
 def article_status(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(selectors.articles_for_staff(request.user), pk=pk)
     if request.POST.get("status") == Status.PUBLISHED:
@@ -111,7 +109,7 @@ def article_status(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("content_staff:article_edit", pk=article.pk)
 
 
-@staff_required(*EDITORS)
+@capability_required(can_manage_content)
 def article_history(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(selectors.articles_for_staff(request.user), pk=pk)
     revisions = article.revisions.select_related("editor")
@@ -141,11 +139,11 @@ def _faq_form_page(request: HttpRequest, faq: Faq | None) -> HttpResponse:
     return render(request, "content/staff/faq_form.html", {"form": form, "faq": faq})
 
 
-@staff_required(*EDITORS)
+@capability_required(can_manage_content)
 def faq_new(request: HttpRequest) -> HttpResponse:
     return _faq_form_page(request, None)
 
 
-@staff_required(*EDITORS)
+@capability_required(can_manage_content)
 def faq_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _faq_form_page(request, get_object_or_404(selectors.faqs_for_staff(request.user), pk=pk))

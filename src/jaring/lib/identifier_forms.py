@@ -4,20 +4,12 @@ Split from lib/identifiers.py (the entry points: normalise, extract, from_text).
 """
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from jaring.lib.phones import normalise_phone
+from jaring.lib.text import fold
 
 MAX_VALUE = 200  # longer "identifiers" are pasted paragraphs, not identifiers
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents and compatibility forms (a light copy of lib.text.fold, without Sastrawi)."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def _tokens(text: str) -> list[str]:

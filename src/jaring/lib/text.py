@@ -3,15 +3,23 @@
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 _WORD = re.compile(r"[0-9a-z]+")
-_stemmer = StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    # Built on first use (it loads a dictionary): identifier extraction and its worker processes use fold only.
+    return StemmerFactory().create_stemmer()
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and compatibility forms (full-width digits, ligatures)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
@@ -25,7 +33,7 @@ def stem(word: str) -> str:
     """Root of an Indonesian word: bekerja, pekerjaan, dipekerjakan -> kerja."""
     if len(word) < 4 or word.isdigit():
         return word
-    return _stemmer.stem(word) or word
+    return _stemmer().stem(word) or word
 
 
 def stems(text: str) -> list[str]:

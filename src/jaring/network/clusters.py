@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Count, Q
 
 from jaring.audit.services import audit_record
+from jaring.lib.write_lock import transaction_lock
 from jaring.network import engine
 from jaring.network.models import (
     Cluster,
@@ -23,16 +24,14 @@ from jaring.network.models import (
 )
 
 SERIOUS = {"tppo", "pmi_nonprosedural", "perekrut"}
-_LOCK_KEY = 0x4A524E47  # "JRNG": the advisory lock of cluster changes on PostgreSQL
+_LOCK_KEY = 0x4A524E47  # "JRNG": the lock of cluster changes
 
 
 def lock_clusters() -> None:
     """Cluster changes one at a time, until the caller's transaction ends. A merge or a split reads roots and
     counters and then writes them: two at once would lose counts or leave a root pointing at a merged cluster.
-    On SQLite the write transaction (BEGIN IMMEDIATE) already serialises them; on PostgreSQL this lock does."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+    (lib.write_lock: an advisory lock on PostgreSQL, the write transaction itself on SQLite)."""
+    transaction_lock(_LOCK_KEY)
 
 
 def risk(cluster: Cluster) -> float:

@@ -168,6 +168,15 @@ def identifier_for(user: User, identifier_id: int) -> Identifier:
     return identifier
 
 
+def occurrences_for(user: User, identifier: Identifier) -> QuerySet[Occurrence]:
+    """Where the identifier occurs, in the records the user may see, newest first."""
+    return (
+        identifier.occurrences.filter(record__in=visible_records(user).values("pk"))
+        .select_related("record")
+        .order_by("-record__seen_at")
+    )
+
+
 def proposals_for(user: User) -> QuerySet[LinkProposal]:
     """Open proposals between names the user can see."""
     visible = Occurrence.objects.filter(record__in=visible_records(user).values("pk")).values("identifier_id")

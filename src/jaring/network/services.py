@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import User
+from jaring.accounts.permissions import can_work_network, require
 from jaring.audit.services import audit_record
 from jaring.lib import identifiers as ids
 from jaring.network import engine
@@ -28,6 +29,9 @@ from jaring.network.models import (
     WatchNotice,
 )
 from jaring.network.stoplist import stoplist
+from jaring.reports.models import Message, Report
+from jaring.screening.models import ConfirmedIdentifier
+from jaring.screening.services import confirmed_identifier_add
 
 FUZZY_KINDS = ("company", "person")
 FUZZY_CANDIDATES = 5000  # names compared per new name (same first letters); bounds the cost of one record
@@ -204,17 +208,12 @@ def _notify_watchers(record: LinkedRecord, identifier_ids: list[int]) -> None:
             )
 
 
-def _require_officer(actor: User) -> None:
-    if not getattr(actor, "is_officer", False):
-        raise PermissionDenied
-
-
 @transaction.atomic
 def identifier_confirm(
     *, identifier: Identifier, reason: str, report: Any, actor: User
 ) -> IdentifierConfirmation:
     """Mark an identifier 'terverifikasi' with the proving report; it then feeds the job-offer checker."""
-    _require_officer(actor)
+    require(can_work_network(actor))
     reason = (reason or "").strip()
     errors = {}
     if not reason:
@@ -228,9 +227,6 @@ def identifier_confirm(
     confirmation = IdentifierConfirmation.objects.create(
         identifier=identifier, reason=reason, report=report, confirmed_by=actor
     )
-    from jaring.screening.models import ConfirmedIdentifier
-    from jaring.screening.services import confirmed_identifier_add
-
     if identifier.kind in ConfirmedIdentifier.Kind.values:
         confirmed_identifier_add(
             kind=identifier.kind,
@@ -259,7 +255,7 @@ def identifier_confirm(
 @transaction.atomic
 def proposal_decide(*, proposal: LinkProposal, confirm: bool, actor: User) -> LinkProposal:
     """Keep the officer's decision; a confirmed proposal merges the two names' clusters."""
-    _require_officer(actor)
+    require(can_work_network(actor))
     lock_clusters()
     proposal = LinkProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != LinkProposal.Status.OPEN:
@@ -291,7 +287,7 @@ def proposal_decide(*, proposal: LinkProposal, confirm: bool, actor: User) -> Li
 
 @transaction.atomic
 def watch_set(*, identifier: Identifier, actor: User, on: bool) -> Watch | None:
-    _require_officer(actor)
+    require(can_work_network(actor))
     if on:
         watch, _created = Watch.objects.get_or_create(identifier=identifier, user=actor)
     else:
@@ -305,6 +301,21 @@ def watch_set(*, identifier: Identifier, actor: User, on: bool) -> Watch | None:
         summary=f"{identifier.kind}:{identifier.normalized}",
     )
     return watch
+
+
+@transaction.atomic
+def notices_mark_read(*, actor: User) -> int:
+    """Marks the user's unread watch notices read; returns how many."""
+    count = WatchNotice.objects.filter(watch__user=actor, read_at__isnull=True).update(read_at=timezone.now())
+    if count:
+        audit_record(
+            action="network.notices_read",
+            actor=actor,
+            office=getattr(actor, "office", None),
+            summary=str(count),
+            data={"count": count},
+        )
+    return count
 
 
 def cluster_view_record(*, cluster: Cluster, actor: User, page: int) -> None:
@@ -335,8 +346,6 @@ def identifier_view_record(*, identifier: Identifier, actor: User, page: int) ->
 
 def report_link(*, report_id: int) -> LinkedRecord | None:
     """Link a submitted report: its description and structured parties (called after the report commits)."""
-    from jaring.reports.models import Report
-
     report = Report.objects.filter(pk=report_id).select_related("office").first()
     if report is None:
         return None
@@ -356,8 +365,6 @@ def report_link(*, report_id: int) -> LinkedRecord | None:
 
 def message_link(*, message_id: int) -> LinkedRecord | None:
     """Link a reporter's message in the thread (officers' replies and internal notes are not evidence)."""
-    from jaring.reports.models import Message
-
     message = Message.objects.filter(pk=message_id).select_related("report", "report__office").first()
     if (
         message is None

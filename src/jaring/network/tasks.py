@@ -5,18 +5,16 @@ Task arguments are row ids only (the queue never holds report text).
 
 from django_tasks import task
 
+from jaring.network.services import message_link, report_link
+
 
 @task()
 def link_report(report_id: int) -> None:
-    from jaring.network.services import report_link
-
     report_link(report_id=report_id)
 
 
 @task()
 def link_message(message_id: int) -> None:
-    from jaring.network.services import message_link
-
     message_link(message_id=message_id)
 
 

@@ -11,7 +11,8 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 
 from jaring.accounts.api_auth import staff_token
-from jaring.accounts.models import Agency, Office, User
+from jaring.accounts.models import Agency, Office
+from jaring.accounts.permissions import can_manage_outreach
 from jaring.accounts.selectors import primary_office
 from jaring.outreach.api_schemas import (
     Attendance,
@@ -35,7 +36,7 @@ from jaring.outreach.services import (
     programme_create,
     programme_update,
 )
-from jaring.outreach.validation import office_zone
+from jaring.outreach.validation import office_zone, village_officers
 
 router = Router(tags=["outreach"])
 STAFF = "/staff/outreach"
@@ -43,7 +44,7 @@ STAFF = "/staff/outreach"
 
 def _office(request: HttpRequest) -> Office:
     office = staff_office(request.user)
-    if office is None or request.user.role not in ("petugas", "supervisor", "admin"):
+    if office is None or not can_manage_outreach(request.user):
         raise HttpError(403, _("Hanya petugas kantor yang dapat mengelola sosialisasi."))
     return office
 
@@ -140,15 +141,7 @@ def programme_list(request: HttpRequest) -> list[dict]:
 @router.post(f"{STAFF}/programmes", response={201: ProgrammeOut}, auth=staff_token)
 def programme_add(request: HttpRequest, payload: ProgrammeIn) -> Status:
     office = _office(request)
-    officers = {
-        u.username: u
-        for u in User.objects.filter(
-            office=office, username__in=[v.officer for v in payload.villages if v.officer]
-        )
-    }
-    unknown = [v.officer for v in payload.villages if v.officer and v.officer not in officers]
-    if unknown:
-        raise ValidationError({"villages": _("Petugas tidak dikenal di kantor ini: %s") % ", ".join(unknown)})
+    officers = village_officers(office, [v.officer or "" for v in payload.villages])
     programme = programme_create(
         actor=request.user,
         office=office,

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from jaring.accounts.models import Office
+from jaring.accounts.models import Office, User
+from jaring.accounts.selectors import staff_users_of_office
 from jaring.lib import regions
 from jaring.outreach.models import AGE_FIELDS, Programme
 
@@ -17,6 +18,16 @@ def office_zone(office: Office) -> ZoneInfo:
 
 def local_date(moment: datetime, office: Office) -> date:
     return moment.astimezone(office_zone(office)).date()
+
+
+def village_officers(office: Office, usernames: list[str]) -> dict[str, User]:
+    """The office's active officers by username (the same choice the web form offers), else a clear error."""
+    wanted = {u for u in usernames if u}
+    found = {u.username: u for u in staff_users_of_office(office).filter(username__in=wanted)}
+    unknown = sorted(wanted - found.keys())
+    if unknown:
+        raise ValidationError({"villages": _("Petugas tidak dikenal di kantor ini: %s") % ", ".join(unknown)})
+    return found
 
 
 def check_village(code: str, office: Office) -> str:

@@ -8,9 +8,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat
@@ -18,17 +17,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import Office, User
+from jaring.accounts.permissions import can_handle, can_open_attachment, can_read_identity, can_reply, require
 from jaring.audit.services import audit_record
 from jaring.lib import uploads
 from jaring.lib.text import search_terms
-from jaring.lib.workdays import add_working_days
 from jaring.lib.write_lock import one_writer
-from jaring.network import tasks as network_tasks
-from jaring.reports import receipts
+from jaring.reports import events, receipts
+from jaring.reports.deadlines import deadlines_for, office_today
 from jaring.reports.models import Attachment, Channel, Message, Party, Report, Status, StatusChange
+from jaring.reports.statuses import is_closed
 from jaring.reports.validation import MESSAGE_MAX, clean_submission
-
-CLOSED = (Status.SELESAI, Status.DITOLAK)
 
 
 class DuplicateSubmission(Exception):  # noqa: N818 - an outcome, not a failure
@@ -37,10 +35,6 @@ class DuplicateSubmission(Exception):  # noqa: N818 - an outcome, not a failure
     def __init__(self, report: Report) -> None:
         super().__init__(report.tracking_code)
         self.report = report
-
-
-def office_today(office: Office) -> date:
-    return timezone.localdate(timezone=ZoneInfo(office.time_zone or "Asia/Jakarta"))
 
 
 def _merge_errors(errors: dict[str, list[str]], exc: ValidationError, field: str | None = None) -> None:
@@ -153,8 +147,7 @@ def report_submit(
     key_hash = receipts.hash_key(key)  # argon2: before the write lock
     party_rows = data.pop("parties")
     data["search_text"] = search_terms(" ".join([data["description"], *(p.value for p in party_rows)]))
-    data["verify_due"] = add_working_days(today, office.verify_days)
-    data["follow_up_due"] = add_working_days(today, office.follow_up_days)
+    data["verify_due"], data["follow_up_due"] = deadlines_for(office, today)
     with _stored_files(clean_files) as stored:
         for _attempt in range(5):
             code = receipts.new_tracking_code()
@@ -225,9 +218,8 @@ def _store_report(
         )
         if digest:
             receipts.remember(digest, report.tracking_code, key)
-        # Jaringan (issue #6): the linking task is queued in this transaction (a row of the database task
-        # backend), so a stored report always has its linking job; the worker runs it after commit.
-        network_tasks.enqueue_report(report.pk)
+        # In this transaction: what subscribers queue commits with the report (reports/events.py).
+        events.report_submitted.send(sender=Report, report=report)
     return report
 
 
@@ -253,7 +245,9 @@ def _add_message(
     body = (body or "").strip()
     files = [f for f in files if f is not None]
     errors: dict[str, list[str]] = {}
-    if report.status in CLOSED:
+    if is_closed(report.status) and author_kind == Message.Author.PETUGAS:
+        errors["body"] = [_("Laporan sudah ditutup; buka kembali laporan sebelum membalas.")]
+    elif is_closed(report.status):
         errors["body"] = [_("Laporan ini sudah ditutup. Kirim laporan baru dan sebutkan kode %(code)s.")]
         errors["body"][0] %= {"code": report.tracking_code}
     elif not body and not files:
@@ -283,8 +277,7 @@ def _add_message(
             summary=f"{report.tracking_code} {author_kind}",
             data={"message_id": message.pk, "attachments": len(stored), "channel": channel},
         )
-        if body and author_kind == Message.Author.PELAPOR:
-            network_tasks.enqueue_message(message.pk)
+        events.report_message_added.send(sender=Message, message=message)
     return message
 
 
@@ -309,15 +302,9 @@ def report_message_add(
     )
 
 
-def _require_handler(actor: Any, report: Report) -> None:
-    """Officers of the report's office handle it; partners reach reports only through casework referrals."""
-    if not (getattr(actor, "is_officer", False) and actor.office_id == report.office_id):
-        raise PermissionDenied
-
-
 def report_reply(*, report: Report, author: User, body: str) -> Message:
     """An officer's public reply, shown to the reporter on /lapor/cek/ and in the API thread."""
-    _require_handler(author, report)
+    require(can_reply(author, report), _("Anda tidak menangani laporan ini."))
     with transaction.atomic():
         message = _add_message(
             report=report,
@@ -328,17 +315,15 @@ def report_reply(*, report: Report, author: User, body: str) -> Message:
             channel=Channel.WEB,
             action="report.replied",
         )
-        # A report linked to a WhatsApp chat gets the reply there too: queued in this transaction, sent after
-        # commit (jaring.channels; imported here to keep reports free of a load-time dependency on it).
-        from jaring.channels.services import outbound_for_report_reply
-
-        outbound_for_report_reply(message=message)
+        # A report linked to a WhatsApp chat gets the reply there too (jaring.channels subscribes): queued in
+        # this transaction, sent after commit.
+        events.report_replied.send(sender=Message, message=message)
     return message
 
 
 def attachment_open(*, attachment: Attachment, actor: User) -> bytes:
     """The decrypted file for an officer handling the report; every opening is audited."""
-    _require_handler(actor, attachment.report)
+    require(can_open_attachment(actor, attachment.report), _("Anda tidak menangani laporan ini."))
     content = uploads.read(attachment.storage_name)
     with transaction.atomic():
         audit_record(
@@ -353,8 +338,9 @@ def attachment_open(*, attachment: Attachment, actor: User) -> bytes:
 
 
 def reporter_identity_view(*, report: Report, actor: User) -> dict[str, Any]:
-    """The reporter's name and contact (Rahasia mode) for an officer handling the report; audited."""
-    _require_handler(actor, report)
+    """The reporter's name and contact (Rahasia mode) for whom accounts.permissions.can_read_identity allows:
+    the assignee, the office's supervisors, a partner the reporter consented to; every view is audited."""
+    require(can_read_identity(actor, report), _("Anda tidak berwenang melihat identitas pelapor."))
     identity = {
         "identity_mode": report.identity_mode,
         "reporter_name": report.reporter_name,
@@ -368,6 +354,7 @@ def reporter_identity_view(*, report: Report, actor: User) -> dict[str, Any]:
             obj=report,
             office=report.office,
             summary=report.tracking_code,
-            data={"identity_mode": report.identity_mode},
+            data={"identity_mode": report.identity_mode}
+            | ({} if can_handle(actor, report) else {"via": "referral"}),
         )
     return identity

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jaring.reports import views, views_follow_up
+from jaring.reports import views
 
 app_name = "reports"
 urlpatterns = [
@@ -8,5 +8,5 @@ urlpatterns = [
     path("tanda-terima/unduh/", views.receipt_download, name="receipt_download"),
     path("tanda-terima/selesai/", views.receipt_done, name="receipt_done"),
     path("baris-pihak/", views.party_row, name="party_row"),
-    path("cek/", views_follow_up.check, name="check"),
+    path("cek/", views.check, name="check"),
 ]

@@ -4,7 +4,6 @@ Every message is a gettext string (Indonesian source, English catalog) keyed by 
 the web form shows it beside the field and the API returns it as {"field", "message"}.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,17 +12,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from jaring.lib import regions
+from jaring.lib import identifiers, regions
 from jaring.lib.phones import normalise_phone
-from jaring.lib.text import fold
 from jaring.reports.models import Category, IdentityMode, PartyKind
 
 DESCRIPTION_MIN = 10
 DESCRIPTION_MAX = 10_000
 MESSAGE_MAX = 5_000
 MAX_PARTIES = 20
-_SPACES_AND_PUNCT = re.compile(r"[\s\-.]+")
-_URL_PREFIX = re.compile(r"^(https?://)?(www\.)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,19 +30,10 @@ class PartyInput:
 
 
 def normalise_party(kind: str, value: str) -> str:
-    """The form used to match the same identifier across reports (an E.164 phone, a lower-case handle...)."""
-    value = value.strip()
-    if kind == PartyKind.PHONE:
-        return normalise_phone(value) or ""
-    if kind == PartyKind.EMAIL:
-        return value.lower()
-    if kind == PartyKind.URL:
-        return _URL_PREFIX.sub("", value.lower()).rstrip("/")
-    if kind == PartyKind.HANDLE:
-        return value.lower().lstrip("@").replace(" ", "")
-    if kind in (PartyKind.ACCOUNT, PartyKind.PASSPORT, PartyKind.PLATE):
-        return _SPACES_AND_PUNCT.sub("", value.upper())
-    return " ".join(fold(value).split())
+    """The form Jaringan matches the same identifier by across reports (lib.identifiers.normalise, the one
+    normaliser): an E.164 phone, a host/path URL, a legal-form-free company name; "" if it is not usable."""
+    found = identifiers.normalise(kind, value)
+    return found[0][1] if found else ""
 
 
 def _field(item: Any, name: str) -> str:

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import views_staff
+from . import staff_views
 
 app_name = "screening_staff"
 urlpatterns = [
-    path("", views_staff.stats, name="stats"),
-    path("identitas/", views_staff.identifiers, name="identifiers"),
-    path("identitas/<int:pk>/hapus/", views_staff.identifier_remove, name="identifier_remove"),
+    path("", staff_views.stats, name="stats"),
+    path("identitas/", staff_views.identifiers, name="identifiers"),
+    path("identitas/<int:pk>/hapus/", staff_views.identifier_remove, name="identifier_remove"),
 ]

@@ -3,6 +3,7 @@ from django import template
 from jaring.accounts.models import User
 from jaring.casework.inbox import inbox_summary
 from jaring.casework.selectors import reports_visible_to
+from jaring.reports.models import Status
 
 register = template.Library()
 
@@ -17,6 +18,4 @@ def casework_summary(user: User) -> dict[str, object] | None:
 
 @register.filter
 def status_label(value: str) -> str:
-    from jaring.reports.models import Status
-
     return Status(value).label if value in Status.values else value

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jaring.lib import regions
-from jaring.outreach.models.choices import AgeBand, EventKind
+from jaring.outreach.models.choices import AgeBand, Audience, EventKind, Topic
 
 AGE_FIELDS = [band.value for band in AgeBand]
 
@@ -89,13 +89,9 @@ class Event(models.Model):
         return {name: getattr(self, name) for name in AGE_FIELDS}
 
     def get_topics_display(self) -> list[str]:
-        from jaring.outreach.models.choices import Topic
-
         labels = dict(Topic.choices)
         return [str(labels.get(t, t)) for t in self.topics]
 
     def get_audiences_display(self) -> list[str]:
-        from jaring.outreach.models.choices import Audience
-
         labels = dict(Audience.choices)
         return [str(labels.get(a, a)) for a in self.audiences]

@@ -12,6 +12,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import Trim, Upper
 
 from jaring.outreach.models import Event
+from jaring.reports.models import Report
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,6 @@ class Attribution:
 
 def reports_by_code(office_id: int, codes: list[str]) -> Counter[str]:
     """Number of the office's reports per event code (upper case) given in "how did you hear of us"."""
-    from jaring.reports.models import Report
-
     wanted = {c.strip().upper() for c in codes if c.strip()}
     if not wanted:
         return Counter()

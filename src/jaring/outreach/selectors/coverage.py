@@ -11,6 +11,7 @@ from jaring.outreach.models import Event, Programme, ProgrammeVillage
 from jaring.outreach.selectors.attribution import checks_by_code, reports_by_code
 from jaring.outreach.selectors.impact import QuizResults, moments_by_event, pooled_gain
 from jaring.outreach.validation import office_zone
+from jaring.reports.models import Report
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,6 @@ def programme_coverage(programme: Programme, *, now: datetime | None = None) -> 
 
 def _reports_since(programme: Programme, first_visit: dict[str, datetime]) -> dict[str, int]:
     """Reports located in each village since its first visit, in one grouped query."""
-    from jaring.reports.models import Report
-
     if not first_visit:
         return {}
     threshold = Case(

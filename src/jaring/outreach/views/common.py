@@ -5,17 +5,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import can_manage_outreach, capability_required
 from jaring.outreach.selectors import staff_office
 from jaring.outreach.validation import office_zone
-
-STAFF_ROLES = ("petugas", "supervisor", "admin")
 
 
 def outreach_staff(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Officers of an office; dates are entered and shown in that office's time zone."""
 
-    @staff_required(*STAFF_ROLES)
+    @capability_required(can_manage_outreach)
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
         office = staff_office(request.user)

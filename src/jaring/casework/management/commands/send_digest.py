@@ -7,8 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import Office, User
-from jaring.casework.deadlines import deadline_state, due_q, today_for
 from jaring.casework.selectors import reports_visible_to
+from jaring.reports.deadlines import deadline_state, due_q, office_today
 
 MAX_LINES = 200
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         sent = 0
         with translation.override(settings.LANGUAGE_CODE):
             for office in Office.objects.all():
-                today = today_for(office)
+                today = office_today(office)
                 officers = User.objects.filter(
                     office=office, is_active=True, role__in=[User.Role.PETUGAS, User.Role.SUPERVISOR]
                 ).exclude(email="")

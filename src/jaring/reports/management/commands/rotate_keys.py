@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from jaring.audit.services import audit_record
 from jaring.lib import uploads
 from jaring.lib.crypto import EncryptedTextField, decrypt_text, rotate_bytes
 
@@ -43,6 +44,14 @@ class Command(BaseCommand):
             model = apps.get_model(label)
             for row in model.objects.order_by("pk").iterator(chunk_size=BATCH):
                 files += _rotate_file(model, row, newest)
+        with transaction.atomic():
+            # Which key encrypts what is a security fact: the log keeps when and how much was rotated (never keys).
+            audit_record(
+                action="keys.rotated",
+                actor_label="system/rotate_keys",
+                summary=f"{rotated} values, {files} files",
+                data={"columns": fields, "values": rotated, "files": files, "keys": len(settings.FIELD_KEYS)},
+            )
         self.stdout.write(
             f"{fields} encrypted columns checked, {rotated} values and {files} files re-encrypted"
         )

@@ -12,18 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jaring.accounts.models import User
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import can_handle_cases, can_supervise, can_work_cases, capability_required
 from jaring.accounts.selectors import staff_users_of_office
 from jaring.casework.audit_log import audit_page
-from jaring.casework.deadlines import deadline_state, today_for
 from jaring.casework.exports import export_csv, export_record, export_xlsx
 from jaring.casework.inbox import STATUS_ALL, STATUS_OPEN, InboxFilters, filtered, inbox_page
-from jaring.casework.models import ReplyTemplate
 from jaring.casework.reply_templates import reply_template_delete, reply_template_save
 from jaring.casework.selectors import labels_for_office, reply_templates_for, reports_visible_to
+from jaring.reports.deadlines import deadline_state, next_due, office_today
 from jaring.reports.models import Category, Channel, Priority, Status
-
-CASE_ROLES = (User.Role.PETUGAS, User.Role.SUPERVISOR, User.Role.MITRA)
 
 
 def _filter_choices(user: User) -> dict[str, object]:
@@ -37,14 +34,14 @@ def _filter_choices(user: User) -> dict[str, object]:
     }
 
 
-@staff_required(*CASE_ROLES)
+@capability_required(can_work_cases)
 def inbox(request: HttpRequest) -> HttpResponse:
     user = request.user
     filters = InboxFilters.from_params(request.GET)
     for message in filters.errors.values():
         messages.error(request, message)
     page = inbox_page(reports_visible_to(user), filters, user, cursor=request.GET.get("setelah", ""))
-    today = today_for(user.office) if user.office else timezone.localdate()
+    today = office_today(user.office) if user.office else timezone.localdate()
     # Labels and dates resolved once per page, not per row: get_FOO_display rebuilds the choices dict and
     # translates on every call, and the |date filter re-reads the format settings (a third of the render).
     labels = {
@@ -64,8 +61,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
             setattr(report, f"{name}_label", names.get(getattr(report, name), getattr(report, name)))
         received = timezone.localtime(report.created_at)
         report.received_text = f"{received:%d} {months[received.month]} {received:%Y %H:%M}"
-        due = report.verify_due if report.status == Status.BARU else report.follow_up_due
-        due_shown = due if report.status in (Status.BARU, Status.DIVERIFIKASI) else None
+        due_shown = next_due(
+            status=report.status, verify_due=report.verify_due, follow_up_due=report.follow_up_due
+        )
         report.due_text = f"{due_shown:%d} {months[due_shown.month]}" if due_shown else ""
     query = urlencode(filters.as_params())
     return render(
@@ -75,7 +73,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required(User.Role.SUPERVISOR)
+@capability_required(can_supervise)
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
     user = request.user
     filters = InboxFilters.from_params(request.GET)
@@ -92,7 +90,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-@staff_required(User.Role.SUPERVISOR)
+@capability_required(can_supervise)
 def audit(request: HttpRequest) -> HttpResponse:
     keys = ("action", "actor", "report", "from", "to")
     params = {k: request.GET.get(k, "").strip()[:100] for k in keys}
@@ -101,7 +99,7 @@ def audit(request: HttpRequest) -> HttpResponse:
     return render(request, "casework/audit.html", {"page": page, "params": params, "query": query})
 
 
-@staff_required(User.Role.PETUGAS, User.Role.SUPERVISOR)
+@capability_required(can_handle_cases)
 def reply_templates(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Officers read the office's templates; supervisors create and edit them here."""
     user = request.user
@@ -124,9 +122,9 @@ def reply_templates(request: HttpRequest, pk: int | None = None) -> HttpResponse
 
 
 @require_POST
-@staff_required(User.Role.SUPERVISOR)
+@capability_required(can_supervise)
 def reply_template_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    template = get_object_or_404(ReplyTemplate.objects.filter(office_id=request.user.office_id), pk=pk)
+    template = get_object_or_404(reply_templates_for(request.user), pk=pk)
     reply_template_delete(actor=request.user, template=template)
     messages.success(request, _("Templat balasan dihapus."))
     return redirect("casework:templates")

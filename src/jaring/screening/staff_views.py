@@ -9,14 +9,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import (
+    can_manage_confirmed_identifiers,
+    can_view_screening_stats,
+    capability_required,
+)
 
 from .engine import default_rules
 from .models import ConfirmedIdentifier
 from .selectors import confirmed_identifiers, ref_stats, weekly_stats
 from .services import confirmed_identifier_add, confirmed_identifier_remove
-
-STAFF = ("petugas", "supervisor", "admin")
 
 
 class ConfirmForm(forms.Form):
@@ -29,7 +31,7 @@ class ConfirmForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Alasan / nomor laporan"), max_length=300)
 
 
-@staff_required(*STAFF)
+@capability_required(can_view_screening_stats)
 def stats(request: HttpRequest) -> HttpResponse:
     rules = default_rules()
     language = getattr(request, "LANGUAGE_CODE", "id")
@@ -44,7 +46,7 @@ def stats(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_required(*STAFF)
+@capability_required(can_view_screening_stats)
 def identifiers(request: HttpRequest) -> HttpResponse:
     form = ConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -63,7 +65,7 @@ def identifiers(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_required("supervisor", "admin")
+@capability_required(can_manage_confirmed_identifiers)
 def identifier_remove(request: HttpRequest, pk: int) -> HttpResponse:
     confirmed_identifier_remove(confirmed=get_object_or_404(ConfirmedIdentifier, pk=pk), actor=request.user)
     messages.success(request, _("Identitas dihapus dari daftar terkonfirmasi."))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jaring.accounts.forms import ApiTokenForm, LockoutAuthenticationForm
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import capability_required, is_signed_in
 from jaring.accounts.selectors import api_tokens_for
 from jaring.accounts.services import api_token_create, api_token_revoke
 
@@ -17,12 +17,12 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-@staff_required()
+@capability_required(is_signed_in)
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/home.html")
 
 
-@staff_required()
+@capability_required(is_signed_in)
 def tokens(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     new_token = None
@@ -37,7 +37,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@staff_required()
+@capability_required(is_signed_in)
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(api_tokens_for(request.user), pk=pk)
     api_token_revoke(token=token, actor=request.user)

@@ -8,12 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import can_view_network, can_work_network, capability_required
 from jaring.network import selectors, services
 from jaring.reports.models import Category, PartyKind
 
-VIEWERS = ("petugas", "supervisor", "mitra")
-OFFICERS = ("petugas", "supervisor")
 PAGE = 50
 
 
@@ -24,7 +22,7 @@ def _int(value: str | None, default: int, low: int, high: int) -> int:
         return default
 
 
-@staff_required(*VIEWERS)
+@capability_required(can_view_network)
 def index(request: HttpRequest) -> HttpResponse:
     filters = {
         "q": request.GET.get("q", "").strip()[:100],
@@ -40,12 +38,14 @@ def index(request: HttpRequest) -> HttpResponse:
         "kinds": PartyKind.choices,
         "categories": Category.choices,
         "notices": selectors.notices_for(request.user).filter(read_at__isnull=True)[:10],
-        "proposal_count": selectors.proposals_for(request.user).count() if request.user.is_officer else 0,
+        "proposal_count": selectors.proposals_for(request.user).count()
+        if can_work_network(request.user)
+        else 0,
     }
     return render(request, "network/index.html", context)
 
 
-@staff_required(*VIEWERS)
+@capability_required(can_view_network)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     cluster, records = selectors.cluster_for(request.user, pk)
     if cluster.pk != pk:
@@ -64,15 +64,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/detail.html", context)
 
 
-@staff_required(*VIEWERS)
+@capability_required(can_view_network)
 def identifier(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.identifier_for(request.user, pk)
-    occurrences = (
-        found.occurrences.filter(record__in=selectors.visible_records(request.user).values("pk"))
-        .select_related("record")
-        .order_by("-record__seen_at")
-    )
-    page = Paginator(occurrences, PAGE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.occurrences_for(request.user, found), PAGE).get_page(request.GET.get("page"))
     reports = sorted({o.record.label for o in page if o.record.label})
     context = {
         "identifier": found,
@@ -90,7 +85,7 @@ def identifier(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _confirm(request: HttpRequest, found, context: dict) -> HttpResponse:  # type: ignore[no-untyped-def]
-    if not request.user.is_officer:
+    if not can_work_network(request.user):
         raise PermissionDenied
     reason = request.POST.get("reason", "")
     code = request.POST.get("report", "").strip().upper()[:32]
@@ -106,7 +101,7 @@ def _confirm(request: HttpRequest, found, context: dict) -> HttpResponse:  # typ
 
 
 @require_POST
-@staff_required(*OFFICERS)
+@capability_required(can_work_network)
 def watch(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.identifier_for(request.user, pk)
     on = request.POST.get("on") == "1"
@@ -115,14 +110,14 @@ def watch(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("network:identifier", pk=found.pk)
 
 
-@staff_required(*OFFICERS)
+@capability_required(can_work_network)
 def proposals(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.proposals_for(request.user), PAGE).get_page(request.GET.get("page"))
     return render(request, "network/proposals.html", {"page": page})
 
 
 @require_POST
-@staff_required(*OFFICERS)
+@capability_required(can_work_network)
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(selectors.proposals_for(request.user), pk=pk)
     confirm = request.POST.get("decision") == "confirm"
@@ -134,9 +129,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*VIEWERS)
+@capability_required(can_view_network)
 def notices_read(request: HttpRequest) -> HttpResponse:
-    from django.utils import timezone
-
-    selectors.notices_for(request.user).filter(read_at__isnull=True).update(read_at=timezone.now())
+    services.notices_mark_read(actor=request.user)
     return redirect("network:index")

@@ -13,17 +13,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jaring.accounts.models import Agency, User
-from jaring.accounts.permissions import staff_required
+from jaring.accounts.permissions import (
+    can_handle,
+    can_handle_cases,
+    can_read_identity,
+    can_work_cases,
+    capability_required,
+    is_mitra,
+)
 from jaring.accounts.selectors import staff_users_of_office
 from jaring.casework import referrals, services
-from jaring.casework.deadlines import deadline_state, today_for
 from jaring.casework.files import attachment_read
 from jaring.casework.models import Referral
 from jaring.casework.selectors import (
     attachment_for,
     attachments_for,
-    can_view_identity,
-    is_handling_officer,
     labels_for_office,
     referrals_for,
     reply_templates_for,
@@ -31,16 +35,15 @@ from jaring.casework.selectors import (
     report_labels,
     timeline_for,
 )
-from jaring.casework.workflow import RejectReason, allowed_next, is_closed, public_status_text
+from jaring.casework.workflow import RejectReason, allowed_next
+from jaring.reports.deadlines import deadline_state, office_today
 from jaring.reports.models import Priority, Report, Status
-
-CASE_ROLES = (User.Role.PETUGAS, User.Role.SUPERVISOR, User.Role.MITRA)
-OFFICER_ROLES = (User.Role.PETUGAS, User.Role.SUPERVISOR)
+from jaring.reports.statuses import is_closed, public_status_text
 
 
 def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str, object]:
     user = request.user
-    officer = is_handling_officer(user, report)
+    officer = can_handle(user, report)
     context: dict[str, object] = {
         "report": report,
         "officer": officer,
@@ -48,7 +51,7 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
         "attachments": list(attachments_for(user, report)),
         "referrals": list(referrals_for(user, report)),
         "timeline": timeline_for(user, report),
-        "can_identity": can_view_identity(user, report),
+        "can_identity": can_read_identity(user, report),
         "public_status": public_status_text(report.status),
         "errors": {},
         "values": {},
@@ -75,7 +78,7 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
                     status=report.status,
                     verify_due=report.verify_due,
                     follow_up_due=report.follow_up_due,
-                    today=today_for(report.office),
+                    today=office_today(report.office),
                 ),
             }
         )
@@ -84,7 +87,7 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
     return context
 
 
-@staff_required(*CASE_ROLES)
+@capability_required(can_work_cases)
 def detail(request: HttpRequest, code: str) -> HttpResponse:
     report = report_for(request.user, code)
     return render(request, "casework/detail.html", _context(request, report))
@@ -113,7 +116,7 @@ def _act(request: HttpRequest, code: str, action: Callable[[Report, User], str],
 
 
 @require_POST
-@staff_required(*OFFICER_ROLES)
+@capability_required(can_handle_cases)
 def transition(request: HttpRequest, code: str) -> HttpResponse:
     def run(report: Report, user: User) -> str:
         to = request.POST.get("to", "")
@@ -129,7 +132,7 @@ def transition(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*OFFICER_ROLES)
+@capability_required(can_handle_cases)
 def assign(request: HttpRequest, code: str) -> HttpResponse:
     def run(report: Report, user: User) -> str:
         username = request.POST.get("username", "")
@@ -144,7 +147,7 @@ def assign(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*OFFICER_ROLES)
+@capability_required(can_handle_cases)
 def priority(request: HttpRequest, code: str) -> HttpResponse:
     def run(report: Report, user: User) -> str:
         services.report_set_priority(report=report, priority=request.POST.get("priority", ""), actor=user)
@@ -154,7 +157,7 @@ def priority(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*OFFICER_ROLES)
+@capability_required(can_handle_cases)
 def labels(request: HttpRequest, code: str) -> HttpResponse:
     def run(report: Report, user: User) -> str:
         names = request.POST.getlist("label") + request.POST.get("new_labels", "").split(",")
@@ -165,7 +168,7 @@ def labels(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*OFFICER_ROLES)
+@capability_required(can_handle_cases)
 def duplicate(request: HttpRequest, code: str) -> HttpResponse:
     def run(report: Report, user: User) -> str:
         services.report_mark_duplicate(
@@ -177,7 +180,7 @@ def duplicate(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*OFFICER_ROLES)
+@capability_required(can_handle_cases)
 def note(request: HttpRequest, code: str) -> HttpResponse:
     def run(report: Report, user: User) -> str:
         services.note_add(report=report, body=request.POST.get("body", ""), actor=user)
@@ -187,7 +190,7 @@ def note(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*OFFICER_ROLES)
+@capability_required(can_handle_cases)
 def reply(request: HttpRequest, code: str) -> HttpResponse:
     def run(report: Report, user: User) -> str:
         services.reply_send(report=report, body=request.POST.get("body", ""), actor=user)
@@ -197,7 +200,7 @@ def reply(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*OFFICER_ROLES)
+@capability_required(can_handle_cases)
 def refer(request: HttpRequest, code: str) -> HttpResponse:
     def run(report: Report, user: User) -> str:
         agency = referrals.agency_for(request.POST.get("agency", ""), report)
@@ -208,7 +211,7 @@ def refer(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
-@staff_required(User.Role.MITRA)
+@capability_required(is_mitra)
 def referral_update(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     def run(report: Report, user: User) -> str:
         referral = get_object_or_404(referrals_for(user, report), pk=pk)
@@ -224,7 +227,7 @@ def referral_update(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-@staff_required(*CASE_ROLES)
+@capability_required(can_work_cases)
 def identity(request: HttpRequest, code: str) -> HttpResponse:
     """Decrypts and shows the reporter's identity: an explicit, audited act (never on page load)."""
     report = report_for(request.user, code)
@@ -232,7 +235,7 @@ def identity(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "casework/detail.html", _context(request, report, identity=shown))
 
 
-@staff_required(*CASE_ROLES)
+@capability_required(can_work_cases)
 def attachment(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     report, item = attachment_for(request.user, code, pk)
     data = attachment_read(report=report, attachment=item, actor=request.user)
