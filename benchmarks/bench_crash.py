@@ -12,6 +12,7 @@ import http.client
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -26,6 +27,10 @@ from cryptography.fernet import Fernet
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import BIN, ROOT, free_port, machine, wait_until_up  # noqa: E402
 
+RUNNING = """
+from django_tasks_db.models import DBTaskResult
+print(DBTaskResult.objects.filter(status="RUNNING").count(), DBTaskResult.objects.filter(status="READY").count())
+"""
 CHECK = """
 import json
 from django_tasks_db.models import DBTaskResult
@@ -89,7 +94,6 @@ def main() -> None:
     a, b = Host("A", env), Host("B", env)
     a.start()
     b.start()
-    worker = subprocess.Popen([*jaring, "worker", "-v", "0"], env=env, start_new_session=True)  # noqa: S603
 
     acknowledged: dict[str, tuple[bytes, str, str]] = {}  # tracking code -> (body, key, first answer's host)
     lock = threading.Lock()
@@ -125,14 +129,24 @@ def main() -> None:
     started = time.monotonic()
     for thread in threads:
         thread.start()
-    time.sleep(args.seconds / 3)
+    # The worker starts late so that it works through a backlog when it is killed: the kill then most likely
+    # lands inside a task, which stays RUNNING until the restarted worker takes it back.
+    time.sleep(args.seconds / 6)
+    worker = subprocess.Popen([*jaring, "worker", "-v", "0"], env=env, start_new_session=True)  # noqa: S603
+    time.sleep(args.seconds / 3)  # the worker's start-up takes seconds on a loaded machine
     a.kill()
     os.killpg(worker.pid, signal.SIGKILL)
     worker.wait()
     killed_at = time.monotonic() - started
+    running_at_kill = subprocess.run(  # noqa: S603
+        [*jaring, "shell", "-c", RUNNING], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()[-2:]
     time.sleep(2)
     a.start()
-    worker = subprocess.Popen([*jaring, "worker", "-v", "0"], env=env, start_new_session=True)  # noqa: S603
+    worker_log = Path(data_dir) / "worker-after-crash.log"
+    worker = subprocess.Popen(  # noqa: S603
+        [*jaring, "worker", "-v", "0"], env=env, start_new_session=True, stdout=worker_log.open("w")
+    )
     restarted_at = time.monotonic() - started
     for thread in threads:
         thread.join()
@@ -178,6 +192,10 @@ def main() -> None:
     print(f"linking: reports with exactly one linked record: {sum(1 for v in per_report.values() if v == 1)}"
           f"/{len(ids)}; link tasks {len(task_ids)} for {len(set(task_ids))} reports; "
           f"statuses {sorted(set(statuses))}")  # fmt: skip
+    recovered = re.findall(r"(\d+) tasks left by a stopped worker", worker_log.read_text())
+    print(f"tasks right after the kill: {running_at_kill[0]} RUNNING, {running_at_kill[1]} waiting; "
+          f"taken back by the restarted worker: "
+          f"{recovered[0] if recovered else 0}")  # fmt: skip
     print(f"Idempotency-Key retries after the crash: {stats['retry_same_receipt']} same receipt, "
           f"{stats['retry_other']} other; duplicate descriptions stored: {len(descriptions) - len(set(descriptions))}")  # fmt: skip
     ok = (

@@ -45,6 +45,7 @@ class Command(BaseCommand):
             failed = [" ".join(c.args[-2:]) for c in children if c.poll() is not None]
             raise SystemExit(f"stopped: {', '.join(failed)} exited")
         finally:
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up short
             for child in children:
                 _stop_group(child)
 
