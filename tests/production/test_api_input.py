@@ -101,3 +101,8 @@ def test_every_operation_documents_the_answers_of_the_layers_around_it():
                 assert "404" in codes, (method, path)
             if operation.get("requestBody"):
                 assert "400" in codes, (method, path)
+
+
+def test_the_checker_reads_control_characters_as_text_it_never_stores(client):
+    response = _post(client, "/api/v1/screenings", {"text": "Lowongan\x00 kerja di kapal, gaji besar"})
+    assert response.status_code == 200
