@@ -33,9 +33,13 @@ dev: install
 	JARING_DEBUG=1 JARING_SITE_URL=$${JARING_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/jaring demo
 	JARING_DEBUG=1 $(BIN)/jaring run_local --bind $(HOST):$(PORT)
 
+# Packages mypy keeps clean (widen as more become clean; see docs/development.md).
+MYPY_PACKAGES := src/jaring/lib src/jaring/accounts src/jaring/audit
+
 test: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy $(MYPY_PACKAGES)
 	$(BIN)/pytest
 
 lint: install-dev
@@ -43,4 +47,4 @@ lint: install-dev
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .mypy_cache

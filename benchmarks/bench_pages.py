@@ -28,6 +28,7 @@ PAGES = {
     "home": "/",
     "article": "/edukasi/jalur-resmi-bekerja-ke-luar-negeri/",
     "checklist": "/siap-berangkat/",
+    "emergency": "/darurat/",
 }
 ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src|img[^>]+src)="([^"]+)"')
 
@@ -73,11 +74,12 @@ def measure(base: str, path: str, n: int, master_pid: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--port", type=int, default=0, help="default: any free port")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
         env = {**os.environ, "JARING_DATA_DIR": data_dir, "JARING_DEBUG": "0"}
         subprocess.run([BIN / "jaring", "demo"], env=env, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
-        port = free_port()
+        port = args.port or free_port()
         server = subprocess.Popen(
             [
                 BIN / "gunicorn",

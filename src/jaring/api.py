@@ -3,15 +3,16 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 
 from jaring.casework.api import router as casework_router
 from jaring.content.api import router as content_router
 from jaring.lib import regions
 from jaring.lib.api_contract import document_errors
-from jaring.lib.api_errors import django_errors_response, validation_error_response
+from jaring.lib.api_errors import django_errors_response, http_error_response, validation_error_response
 from jaring.network.api import router as network_router
 from jaring.outreach.api import router as outreach_router
 from jaring.reports.api import router as reports_router
@@ -40,6 +41,16 @@ def validation_errors(request: HttpRequest, exc: ValidationError) -> HttpRespons
 def service_errors(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
     """Services raise Django's ValidationError with translated messages; the API answers 422 with them."""
     return django_errors_response(api, request, exc)
+
+
+@api.exception_handler(HttpError)
+def http_errors(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return http_error_response(api, request, exc)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return http_error_response(api, request, HttpError(404, _("Tidak ditemukan.")))
 
 
 class RegionOut(Schema):

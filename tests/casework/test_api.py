@@ -105,3 +105,19 @@ def test_staff_api_is_in_the_openapi_schema(client) -> None:
         "/api/v1/staff/reports/{tracking_code}/referral",
     ]:
         assert path in paths
+
+
+def test_every_error_has_the_one_shape(api, petugas, mitra, report) -> None:
+    """403, 404 and 422 all answer {"detail": [{"field", "message", "type"}]} (lib/api_errors.py)."""
+    code = report.tracking_code
+    forbidden = api(petugas, "post", f"/reports/{code}/referral", {"status": "diterima"})
+    missing = api(petugas, "get", "/reports/JRG-ZZZZ-ZZZZ")
+    invalid = api(petugas, "post", f"/reports/{code}/transition", {"to": "terbang"})
+    for response, status, kind in (
+        (forbidden, 403, "forbidden"),
+        (missing, 404, "not_found"),
+        (invalid, 422, "invalid"),
+    ):
+        assert response.status_code == status
+        [item] = response.json()["detail"]
+        assert item["type"] == kind and item["message"] and item["field"]

@@ -37,12 +37,13 @@ def test_every_allowed_transition_writes_timeline_and_audit(office, petugas, age
 @pytest.mark.parametrize(("start", "to"), [p for p in ALL_PAIRS if p[1] not in TRANSITIONS[p[0]]])
 def test_disallowed_transition_is_refused_and_changes_nothing(office, petugas, start, to) -> None:
     report = make_report(office, status=start)
+    changes = list(StatusChange.objects.filter(report=report))  # intake's "baru"
     with pytest.raises(ValidationError) as exc:
         report_transition(report=report, actor=petugas, to=to, reason=_reason_for(to))
     assert "to" in exc.value.message_dict
     report.refresh_from_db()
     assert report.status == start
-    assert not StatusChange.objects.filter(report=report).exists()
+    assert list(StatusChange.objects.filter(report=report)) == changes
     assert not AuditEvent.objects.filter(action="report.transitioned").exists()
 
 

@@ -35,14 +35,20 @@ DEMO_INFO_PAGES = {
     "id": [
         ("/layanan/m-paspor/", ["aplikasi M-Paspor", "2 jam"]),
         ("/layanan/e-visa/", ["evisa.imigrasi.go.id", "30 hari"]),
-        ("/layanan/izin-tinggal/", ["ITAS (6 bulan sampai 2 tahun)", "ITAP (5 tahun)"]),
+        (
+            "/layanan/izin-tinggal/",
+            ["ITAS (umumnya paling lama 2 tahun", "IMMICARE", "Kantor Imigrasi Batam"],
+        ),
         ("/layanan/apoa-lapor-tamu-asing/", ["apoa.imigrasi.go.id", "Pasal 117"]),
         ("/edukasi/jalur-resmi-bekerja-ke-luar-negeri/", ["SIP3MI", "0800-1000"]),
     ],
     "en": [
         ("/en/layanan/m-paspor-passport-app/", ["M-Paspor app", "2 hours"]),
         ("/en/layanan/e-visa-for-foreign-visitors/", ["evisa.imigrasi.go.id", "30 days"]),
-        ("/en/layanan/stay-permits-itas-itap-reach-out/", ["ITAS (6 months to 2 years)", "ITAP (5 years)"]),
+        (
+            "/en/layanan/stay-permits-itas-itap-reach-out/",
+            ["ITAS (usually at most 2 years", "IMMICARE", "Batam Immigration Office"],
+        ),
         ("/en/layanan/apoa-reporting-foreign-guests/", ["apoa.imigrasi.go.id", "Article 117"]),
         ("/en/edukasi/legal-route-to-work-abroad/", ["SIP3MI", "0800-1000"]),
     ],
@@ -174,7 +180,7 @@ def test_interactive_list_reply_chooses_like_a_typed_number(chat):
     info = chat.send_payload(payloads.list_reply("3", "Info layanan", "M-Paspor, e-Visa, Izin Tinggal, APOA"))
     assert "Info layanan. Balas dengan angka" in info
     answer = chat.send_payload(payloads.list_reply("3", "Izin Tinggal (ITAS/ITAP)"))
-    assert "ITAP (5 tahun)" in answer
+    assert "ITAP (izin tinggal tetap" in answer
     assert InboundMessage.objects.filter(kind="interactive").count() == 2
 
 
@@ -249,3 +255,16 @@ def test_cek_with_a_wrong_key_links_nothing_and_is_rate_limited(chat, office):
         assert "tidak cocok" in chat.send(f"CEK {report.tracking_code} {wrong}")
     assert "Terlalu banyak percobaan" in chat.send(f"CEK {report.tracking_code} {wrong}")
     assert not ContactReport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_menu_starts_with_the_danger_lines_in_both_languages(chat):
+    menu = chat.send("halo")
+    first = menu.split("\n\n", 1)[0]
+    assert first.startswith("DALAM BAHAYA SEKARANG?")
+    assert "110" in first and "112" in first and "+62 812-9007-0027" in first
+    assert "https://jaring.example/darurat/" in first and "bukan layanan darurat" in first
+    english = chat.send("ENGLISH").split("\n\n", 1)[0]
+    assert english.startswith("IN DANGER NOW?")
+    assert "110" in english and "+62 812-9007-0027" in english
+    assert "https://jaring.example/en/darurat/" in english and "not an emergency service" in english

@@ -11,7 +11,7 @@ def test_list_filters_by_language_and_topic(client: Client, seeded) -> None:
     data = client.get("/api/v1/content/articles", {"language": "en", "topic": "layanan"}).json()
     assert {a["slug"] for a in data} == {
         "m-paspor-passport-app", "e-visa-for-foreign-visitors", "stay-permits-itas-itap-reach-out",
-        "apoa-reporting-foreign-guests",
+        "apoa-reporting-foreign-guests", "departure-checks-at-the-checkpoint", "immigration-data-services",
     }  # fmt: skip
     assert data[0]["url"].startswith("/en/layanan/")
 
@@ -23,7 +23,8 @@ def test_unknown_filter_value_is_422(client: Client, seeded) -> None:
 def test_detail_has_body_sources_and_translations(client: Client, seeded) -> None:
     data = client.get("/api/v1/content/articles/jalur-resmi-bekerja-ke-luar-negeri").json()
     assert data["language"] == "id" and "Pasal 81" in data["body_html"]
-    assert any(s["publisher"] == "pasal.id" for s in data["sources"])
+    assert any(s["publisher"] == "id.wikisource.org" and s["accessed"] for s in data["sources"])
+    assert data["reviewed_on"]
     assert data["translations"] == [
         {
             "language": "en",
@@ -54,7 +55,7 @@ def test_bad_search_query_is_422_with_a_message(client: Client, seeded, query) -
 
 def test_faq_and_checklist_endpoints(client: Client, seeded) -> None:
     faq = client.get("/api/v1/content/faq", {"language": "en"}).json()
-    assert any(f["key"] == "malaysia-calling-visa" for f in faq)
+    assert any(f["key"] == "cambodia-myanmar" for f in faq)
     items = client.get("/api/v1/content/checklist", {"language": "en"}).json()
     assert any(i["id"] == "paspor" and i["title"] == "Passport" for i in items)
 

@@ -34,7 +34,7 @@ def test_ticked_items_leave_the_missing_ones_with_where_and_cost(client: Client,
     missing = html.split('class="missing"', 1)[1]
     assert "Visa kerja" in missing and "Perjanjian Kerja" in missing
     assert "Di mana mengurusnya" in missing and "Biaya" in missing
-    assert "Perban BP2MI 9/2020" in missing
+    assert "Peraturan BP2MI 9/2020" in missing
     assert "<h3>Paspor</h3>" not in missing
 
 

@@ -27,14 +27,19 @@ def test_seed_content_cites_the_facts_it_relies_on(seeded) -> None:
     text = {a.slug: a.body for a in Article.objects.all()}
     assert (
         "0800-1000" in text["cara-cek-perekrut-dan-lowongan"]
-        and "SISKOP2MI" in text["cara-cek-perekrut-dan-lowongan"]
+        and "SIP3MI" in text["cara-cek-perekrut-dan-lowongan"]
     )
     assert "0811-7002-019" in text["apa-yang-harus-dilakukan-dan-siapa-yang-dihubungi"]
     assert "Pasal 30" in text["biaya-penempatan-yang-dilarang"]
-    assert "Reach Out ImiCare" in text["izin-tinggal"]
+    assert (
+        "IMMICARE" in text["izin-tinggal"]
+        and "Kantor Imigrasi Kelas I Khusus TPI Batam" in text["izin-tinggal"]
+    )
     assert "Pasal 117" in text["apoa-lapor-tamu-asing"]
-    # [check] facts are hedged, never stated as settled.
-    assert "periksa tarif terbaru" in text["m-paspor"]
+    # Pasal 72(2) as the law states it: a duty when an immigration officer asks.
+    assert "jika diminta oleh Pejabat Imigrasi" in text["apoa-lapor-tamu-asing"]
+    # PP 45/2024 sets both the 5-year and the 10-year passport fees.
+    assert "Rp950.000" in text["m-paspor"] and "Rp650.000" in text["m-paspor"]
 
 
 def test_internal_links_in_seed_content_resolve(client, seeded) -> None:

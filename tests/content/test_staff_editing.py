@@ -14,7 +14,7 @@ FORM = {
     "topic": "waspada",
     "summary": "Tanda tawaran palsu.",
     "body": "## Tanda\n\n- gaji tinggi <script>x()</script>",
-    "sources": "UU 21/2007 | | |\nBerita | metro.tempo.co | https://metro.tempo.co/ | 2024-03",
+    "sources": "UU 21/2007 | | |\nBerita | rmol.id | https://rmol.id/amp/2025/10/21/683877/lebih-dari-10-ribu-wni-terlibat-online-scam-sejak-2020 | 2025-10 | 2026-12-04",
 }
 
 
@@ -51,9 +51,10 @@ def test_create_edit_publish_and_history_are_recorded(
     assert article.status == Status.DRAFT
     assert article.sources[1] == {
         "title": "Berita",
-        "publisher": "metro.tempo.co",
-        "url": "https://metro.tempo.co/",
-        "date": "2024-03",
+        "publisher": "rmol.id",
+        "url": "https://rmol.id/amp/2025/10/21/683877/lebih-dari-10-ribu-wni-terlibat-online-scam-sejak-2020",
+        "date": "2025-10",
+        "accessed": "2026-12-04",
     }
     assert client.get(article.get_absolute_url()).status_code == 404
 
@@ -130,7 +131,7 @@ def test_django_admin_edits_go_through_the_services(admin_user, seeded) -> None:
     form = {
         "office": seeded.pk, "slug": "e-visa", "language": "id", "translation_of": "", "topic": "layanan",
         "title": "e-Visa (diubah admin)", "summary": article.summary, "body": article.body + "\n<script>x()</script>",
-        "sources": '[{"title": "e-Visa Indonesia", "publisher": "", "url": "https://evisa.imigrasi.go.id/", "date": ""}]',
+        "sources": '[{"title": "e-Visa Indonesia", "publisher": "", "url": "https://news.detik.com/berita/d-7475667/mengenal-apa-itu-visa-on-arrival-indonesia-dan-cara-mengurusnya/amp", "date": ""}]',
         "status": "published", "published_at_0": "", "published_at_1": "",
         "revisions-TOTAL_FORMS": "0", "revisions-INITIAL_FORMS": "0",
     }  # fmt: skip

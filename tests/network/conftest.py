@@ -1,16 +1,13 @@
-import itertools
-
 import pytest
 from django.db import connection
 from django.utils import timezone
 
 from jaring.network.models import Cluster, Identifier, LinkedRecord, Occurrence
 from jaring.network.services import report_link
-from jaring.reports.models import Party, Report
+from jaring.reports.models import Report
+from jaring.reports.services import report_submit
 
 SIZE = 100_000  # records of the huge cluster
-
-_codes = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
@@ -20,12 +17,18 @@ def _immediate_tasks(settings):
 
 
 def make_report(office, description, parties=(), category="perekrut", status="baru"):  # type: ignore[no-untyped-def]
-    """A stored report as Lapor leaves it (without the argon2 receipt work, which only slows tests)."""
-    report = Report.objects.create(
-        office=office, tracking_code=f"JT{next(_codes):06d}", follow_up_key_hash="-", category=category,
-        description=description, status=status,
-    )  # fmt: skip
-    Party.objects.bulk_create([Party(report=report, kind=k, value=v) for k, v in parties])
+    """A report stored through the front door (report_submit: parties, status row, audit row, linking job),
+    then given the status the test starts from."""
+    report, _key = report_submit(
+        office=office,
+        category=category,
+        description=description,
+        identity_mode="anonim",
+        parties=[{"kind": kind, "value": value} for kind, value in parties],
+    )
+    if status != report.status:
+        Report.objects.filter(pk=report.pk).update(status=status)
+        report.status = status
     return report
 
 

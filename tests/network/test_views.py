@@ -20,8 +20,8 @@ def test_list_filters_by_identifier_kind_and_category(office, submit, petugas_cl
 
 
 def test_officer_decides_a_proposal_over_http(office, submit, petugas_client):
-    submit(office, "x", [("company", "PT Maju Jaya Abadi")])
-    submit(office, "y", [("company", "CV MajuJaya Abadi")])
+    submit(office, "Perekrut dari perusahaan ini", [("company", "PT Maju Jaya Abadi")])
+    submit(office, "Perekrut dari perusahaan itu", [("company", "CV MajuJaya Abadi")])
     page = petugas_client.get("/petugas/jaringan/usulan/").content.decode()
     assert "maju jaya abadi" in page and "majujaya abadi" in page
     proposal = LinkProposal.objects.get()

@@ -143,6 +143,7 @@ def test_receipt_downloads_as_a_text_file(client, office):
     assert response["Cache-Control"] == "no-store"
     text = response.content.decode()
     assert code in text and key in text
+    assert "telepon 110 atau 112 sekarang" in text and "/darurat/" in text
 
 
 def test_receipt_download_is_gone_after_saving(client, office):

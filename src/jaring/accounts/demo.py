@@ -9,8 +9,12 @@ BATAM = {
     "short_name": "Kanim Batam",
     "time_zone": "Asia/Jakarta",
     "region_code": "21.71",
-    # Hotline published by the office (shared/domain/FACTS.md). Social links and address are set by an admin.
+    # Hotline published by the office (shared/domain/FACTS.md). The website is the office's own site, cited
+    # from its history page (http://batam.imigrasi.go.id/page/sejarah-imigrasi-batam, read 2026-12-04). No
+    # Instagram, X or TikTok account and no street address could be cited from the office's own pages in that
+    # review, so they stay empty until an admin enters them (docs/content.md).
     "hotline_whatsapp": "0811-7002-019",
+    "website": "http://batam.imigrasi.go.id/",
 }
 AGENCIES = [
     ("bp3mi-kepri", "BP3MI Kepulauan Riau", Agency.Kind.BP2MI),

@@ -68,6 +68,9 @@ class User(AbstractUser):
         MITRA = "mitra", _("Mitra")
         ADMIN = "admin", _("Admin")
 
+    # The roles that handle an office's reports (what each may do: accounts/permissions.py).
+    OFFICER_ROLES = (Role.PETUGAS, Role.SUPERVISOR)
+
     role = models.CharField(_("peran"), max_length=16, choices=Role.choices, default=Role.PETUGAS)
     office = models.ForeignKey(Office, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
@@ -85,7 +88,7 @@ class User(AbstractUser):
     @property
     def is_officer(self) -> bool:
         """Officers of an office: petugas and supervisors (admins configure, they do not handle cases)."""
-        return self.role in (self.Role.PETUGAS, self.Role.SUPERVISOR) and self.office_id is not None
+        return self.role in self.OFFICER_ROLES and self.office_id is not None
 
     @property
     def is_supervisor(self) -> bool:

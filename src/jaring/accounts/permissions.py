@@ -26,9 +26,16 @@ from django.http import HttpRequest, HttpResponse
 from jaring.accounts.models import User
 
 View = Callable[..., HttpResponse]
+
+
+class StaffRequest(HttpRequest):
+    """The request of a view behind capability_required: its user is signed in."""
+
+    user: User
+
+
 Capability = Callable[[Any], bool]
 
-OFFICER_ROLES = (User.Role.PETUGAS, User.Role.SUPERVISOR)
 # Officers and admins maintain what the public reads (content, outreach) and the checker's registry.
 STAFF_ROLES = (User.Role.PETUGAS, User.Role.SUPERVISOR, User.Role.ADMIN)
 
@@ -51,12 +58,12 @@ def is_signed_in(user: Any) -> bool:
 
 def can_work_cases(user: Any) -> bool:
     """The inbox and report pages: officers (their office's reports) and mitra (reports referred to them)."""
-    return _role_in(user, (*OFFICER_ROLES, User.Role.MITRA))
+    return _role_in(user, (*User.OFFICER_ROLES, User.Role.MITRA))
 
 
 def can_handle_cases(user: Any) -> bool:
     """The officers' actions on reports (status, assignment, replies, notes, referrals, templates)."""
-    return _role_in(user, OFFICER_ROLES)
+    return _role_in(user, User.OFFICER_ROLES)
 
 
 def is_officer(user: Any) -> bool:
@@ -101,7 +108,7 @@ def can_view_whatsapp_status(user: Any) -> bool:
 
 def can_view_network(user: Any) -> bool:
     """Jaringan pages; network.selectors shows only records of reports the user may see."""
-    return _role_in(user, (*OFFICER_ROLES, User.Role.MITRA))
+    return _role_in(user, (*User.OFFICER_ROLES, User.Role.MITRA))
 
 
 def can_work_network(user: Any) -> bool:

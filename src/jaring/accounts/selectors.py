@@ -36,6 +36,4 @@ def api_tokens_for(user: User) -> QuerySet[ApiToken]:
 
 
 def staff_users_of_office(office: Office) -> QuerySet[User]:
-    return User.objects.filter(
-        office=office, is_active=True, role__in=[User.Role.PETUGAS, User.Role.SUPERVISOR]
-    )
+    return User.objects.filter(office=office, is_active=True, role__in=User.OFFICER_ROLES)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jaring.accounts.forms import ApiTokenForm, LockoutAuthenticationForm
-from jaring.accounts.permissions import capability_required, is_signed_in
+from jaring.accounts.permissions import StaffRequest, capability_required, is_signed_in
 from jaring.accounts.selectors import api_tokens_for
 from jaring.accounts.services import api_token_create, api_token_revoke
 
@@ -23,7 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(is_signed_in)
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: StaffRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
@@ -38,7 +38,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @capability_required(is_signed_in)
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: StaffRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(api_tokens_for(request.user), pk=pk)
     api_token_revoke(token=token, actor=request.user)
     messages.success(request, _("Token dicabut."))

@@ -23,7 +23,6 @@ from jaring.casework.inbox import InboxFilters, inbox_page
 from jaring.casework.schemas import (
     AssignIn,
     BodyIn,
-    ErrorOut,
     ReferIn,
     ReferralIn,
     ReportDetailOut,
@@ -40,6 +39,7 @@ from jaring.casework.selectors import (
     timeline_for,
     with_attachment_flag,
 )
+from jaring.lib.api_errors import ErrorOut
 from jaring.reports.deadlines import deadline_state, office_today
 from jaring.reports.models import Report
 from jaring.reports.statuses import public_status_text

@@ -18,7 +18,7 @@ from jaring.accounts.models import User
 from jaring.casework import search
 from jaring.casework.models import ReportLabel
 from jaring.casework.search import apply_search, fts_match, query_terms
-from jaring.reports.deadlines import due_q, office_today, overdue_q
+from jaring.reports.deadlines import FOLLOW_UP_PENDING, due_q, office_today, overdue_q
 from jaring.reports.models import Attachment, Category, Channel, Party, Priority, Report, Status
 from jaring.reports.statuses import CLOSED_STATUSES, OPEN_STATUSES
 
@@ -31,8 +31,6 @@ SCAN_BUDGET = 5000
 COUNT_SCAN_BUDGET = 2000
 # A filtered list (no search) counts among at most this many reports of its statuses, newest or not.
 COUNT_WINDOW = 5000
-# Deadlines only exist for these statuses, so the due filters never look at the others.
-DEADLINE_STATUSES = (Status.BARU, Status.DIVERIFIKASI)
 # "New and open first": new reports, then the other open ones, then closed ones; newest first in each tier.
 TIERS: tuple[tuple[str, ...], ...] = ((Status.BARU,), OPEN_STATUSES[1:], CLOSED_STATUSES)
 STATUS_OPEN = "terbuka"
@@ -108,7 +106,7 @@ class InboxFilters:
         else:
             chosen = (self.status,)
         if self.due:
-            chosen = tuple(s for s in chosen if s in DEADLINE_STATUSES)
+            chosen = tuple(s for s in chosen if s in FOLLOW_UP_PENDING)
         return chosen
 
 

@@ -127,7 +127,3 @@ class ReferIn(Schema):
 class ReferralIn(Schema):
     status: str = Field(description="diterima, ditindaklanjuti or selesai")
     note: str = ""
-
-
-class ErrorOut(Schema):
-    detail: str | list[dict]

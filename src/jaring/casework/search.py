@@ -13,6 +13,7 @@ these statuses, rowid below X, newest first" by merging doclists, without touchi
 import json
 
 from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -55,7 +56,7 @@ _COMMON_SETUP = [
 ]
 
 
-def ensure_search_index(using_connection=None) -> None:  # type: ignore[no-untyped-def]
+def ensure_search_index(using_connection: BaseDatabaseWrapper | None = None) -> None:
     """Creates the search index and triggers when missing (idempotent; run after every migrate).
 
     After migrate, because an SQLite table rebuild by a later reports migration drops triggers: this puts

@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 from jaring.audit.services import audit_record
 from jaring.channels import lapor_flow, media, texts
 from jaring.channels.identity import display_number
-from jaring.channels.models import ContactReport
+from jaring.channels.models import ContactReport, ConversationState
 from jaring.channels.turn import TurnBase
 from jaring.content.selectors import published_articles
 from jaring.lib import ratelimit
 from jaring.lib.text import words
 from jaring.reports.models import Category, Channel, IdentityMode, Status
 from jaring.reports.services import report_follow_up, report_message_add, report_submit
+from jaring.reports.statuses import is_closed
 from jaring.reports.validation import DESCRIPTION_MIN
 from jaring.screening.engine import MAX_LENGTH, screen
 from jaring.screening.engine.verdict import detect_language
@@ -60,7 +61,7 @@ INFO_ARTICLES = {
     "apoa": "apoa-lapor-tamu-asing",
     "jalur_resmi": "jalur-resmi-bekerja-ke-luar-negeri",
 }
-MEDIA_STATES = {"lapor", "thread"}
+MEDIA_STATES = {ConversationState.LAPOR, ConversationState.THREAD}
 KNOWN_KINDS = {"text", "interactive", "button", "image", "document", "audio", "location"}
 
 
@@ -68,7 +69,7 @@ class Turn(TurnBase):
     """The menu conversation: dispatches the message to the handler of the contact's state."""
 
     def to_menu(self) -> None:
-        self.contact.state = "menu"
+        self.contact.state = ConversationState.MENU
         self.say(texts.menu(self.contact.office.short_name or self.contact.office.name, "draft" in self.data))
 
     # Dispatch ---------------------------------------------------------------------------------------------
@@ -81,7 +82,7 @@ class Turn(TurnBase):
             return
         if self.is_text and self._command():
             return
-        if self.contact.state == "lapor":
+        if self.contact.state == ConversationState.LAPOR:
             lapor_flow.handle(self)
             return
         getattr(self, f"on_{self.contact.state}", self.on_menu)()
@@ -130,15 +131,15 @@ class Turn(TurnBase):
             return
         choice = self.choice(4)
         if choice == 1:
-            self.contact.state = "check"
+            self.contact.state = ConversationState.CHECK
             self.say(texts.check_prompt())
         elif choice == 2:
             lapor_flow.start(self)
         elif choice == 3:
-            self.contact.state = "info"
+            self.contact.state = ConversationState.INFO
             self.say(texts.info_menu())
         elif choice == 4:
-            self.contact.state = "officer"
+            self.contact.state = ConversationState.OFFICER
             self.say(texts.officer_prompt())
         else:
             self.to_menu()
@@ -205,7 +206,7 @@ class Turn(TurnBase):
             report_message_add(report=report, body=self.inbound.body, files=files, channel=Channel.WHATSAPP)
         except ValidationError as exc:
             self.say("\n".join(exc.messages))
-            if report.status in (Status.SELESAI, Status.DITOLAK):
+            if is_closed(report.status):
                 self.contact.report = None
                 self.to_menu()
             return

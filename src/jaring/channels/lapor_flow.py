@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from jaring.channels import texts
 from jaring.channels.identity import display_number
 from jaring.channels.media import as_upload
-from jaring.channels.models import ContactReport, StagedMedia
+from jaring.channels.models import ContactReport, ConversationState, StagedMedia
 from jaring.channels.turn import TurnBase
 from jaring.lib.crypto import encrypt_bytes
 from jaring.lib.phones import normalise_phone
@@ -43,7 +43,7 @@ def question(step: str) -> str:
 
 def start(turn: TurnBase) -> None:
     draft = turn.data.get("draft")
-    turn.contact.state = "lapor"
+    turn.contact.state = ConversationState.LAPOR
     if draft:
         turn.say(texts.resumed() + "\n\n" + question(draft["step"]))
         return

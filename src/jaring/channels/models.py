@@ -11,14 +11,25 @@ from django.utils.translation import gettext_lazy as _
 from jaring.lib.crypto import EncryptedTextField
 
 
+class ConversationState(models.TextChoices):
+    """Where a chat stands; conversation.Turn dispatches to its `on_<state>` handler (lapor: lapor_flow)."""
+
+    MENU = "menu", "Menu"
+    LAPOR = "lapor", "Lapor"
+    CHECK = "check", "Cek laporan"
+    INFO = "info", "Informasi layanan"
+    OFFICER = "officer", "Bicara dengan petugas"
+    THREAD = "thread", "Percakapan laporan"
+
+
 class Contact(models.Model):
     office = models.ForeignKey("accounts.Office", on_delete=models.PROTECT, related_name="whatsapp_contacts")
     wa_hash = models.CharField(max_length=64, unique=True)
     wa_id = EncryptedTextField()
     profile_name = EncryptedTextField(blank=True)
     language = models.CharField(max_length=2, default="id")
-    # Where the conversation stands (conversation.State) and its encrypted JSON draft: survives restarts.
-    state = models.CharField(max_length=32, default="menu")
+    # Where the conversation stands and its encrypted JSON draft: survives restarts.
+    state = models.CharField(max_length=32, choices=ConversationState.choices, default=ConversationState.MENU)
     state_data = EncryptedTextField(blank=True)
     # The report this chat currently talks about (officer hand-off, a linked web report, an officer's reply).
     report = models.ForeignKey(

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from jaring.audit.services import audit_record
 from jaring.channels import graph, media, services, texts
 from jaring.channels.conversation import CANCEL_WORDS, MEDIA_STATES, MENU_WORDS, Turn
-from jaring.channels.models import Contact, InboundMessage, OutboundMessage
+from jaring.channels.models import Contact, ConversationState, InboundMessage, OutboundMessage
 from jaring.lib import uploads
 from jaring.reports.models import Report
 
@@ -76,14 +76,14 @@ def inbound_process(*, inbound_id: int) -> str:
         first_contact = contact.last_inbound_at is None
         with translation.override(contact.language):
             turn = Turn(contact, inbound, clean, media_error)
-            if first_contact or contact.state == "menu":
+            if first_contact or contact.state == ConversationState.MENU:
                 turn.guess_language()
             held = OutboundMessage.objects.filter(contact=contact, status=OutboundMessage.Status.HELD)
             held_report = held.exclude(report=None).values_list("report", flat=True).first()
             if held_report and not (turn.is_text and turn.word in MENU_WORDS | CANCEL_WORDS):
                 # The user answered the "a reply is waiting" template: deliver the reply (released below) and
                 # keep their words in the report's thread, without a menu or an acknowledgement in between.
-                if contact.state != "lapor":
+                if contact.state != ConversationState.LAPOR:
                     turn.talk_about(Report.objects.get(pk=held_report))
                     turn.on_thread(ack=False)
             else:

@@ -21,7 +21,14 @@ from jaring.accounts.selectors import primary_office
 from jaring.audit.services import audit_record
 from jaring.channels import graph, tasks, texts
 from jaring.channels.identity import wa_hash
-from jaring.channels.models import Alert, Contact, ContactReport, InboundMessage, OutboundMessage
+from jaring.channels.models import (
+    Alert,
+    Contact,
+    ContactReport,
+    ConversationState,
+    InboundMessage,
+    OutboundMessage,
+)
 from jaring.channels.webhook import Events, InboundEvent, StatusEvent
 from jaring.lib.write_lock import one_writer
 from jaring.reports.models import Message, Report
@@ -388,8 +395,8 @@ def relay_report_reply(*, message: Message, **_kwargs: Any) -> list[OutboundMess
                     template_params=[report.tracking_code],
                 )
             )
-        if contact.state == "menu":
+        if contact.state == ConversationState.MENU:
             # The user's next words most likely answer the officer: route them into this report's thread.
-            contact.state, contact.report = "thread", report
+            contact.state, contact.report = ConversationState.THREAD, report
             contact.save(update_fields=["state", "report"])
     return queued

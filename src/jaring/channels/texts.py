@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from jaring.content import emergency
 from jaring.reports.models import Category
 
 CATEGORIES = list(Category)  # the order of the numbered list in the chat
@@ -28,8 +29,21 @@ def follow_up_url() -> str:
     return absolute(reverse("reports:submit") + "cek/")
 
 
+def danger() -> str:
+    """The "Dalam bahaya sekarang?" lines (numbers and sources: content/data/emergency.json, /darurat/)."""
+    language = (get_language() or "id")[:2]
+    police, e112, kemlu = (emergency.entry(key, language) for key in ("polisi", "darurat_112", "kemlu_pwni"))
+    return _(
+        "DALAM BAHAYA SEKARANG? Di Indonesia telepon %(police)s (Polisi) atau %(e112)s. Di luar negeri hubungi "
+        "KBRI/KJRI terdekat atau hotline Pelindungan WNI Kemlu %(kemlu)s. Nomor per negara: %(url)s\n"
+        "Layanan WhatsApp ini bukan layanan darurat: pesan dibaca petugas pada jam kerja."
+    ) % {"police": police.number, "e112": e112.number, "kemlu": kemlu.number, "url": url("content:emergency")}
+
+
 def menu(office_name: str, has_draft: bool) -> str:
     lines = [
+        danger(),
+        "",
         _("Selamat datang di layanan WhatsApp %(office)s. Balas dengan angka:") % {"office": office_name},
         "",
         _("1 Cek tawaran kerja"),
@@ -121,18 +135,22 @@ def info_answer(topic: str, link: str) -> str:
             "VoA/e-VoA berlaku 30 hari dan dapat diperpanjang satu kali."
         ),
         "izin_tinggal": _(
-            'Izin tinggal orang asing: ITAS (6 bulan sampai 2 tahun) dan ITAP (5 tahun). Lewat "Reach Out '
-            'ImiCare", petugas Kanwil Kepri melayani pekerja asing langsung di kawasan industri Batam.'
+            "Izin tinggal orang asing: ITAS (umumnya paling lama 2 tahun, lebih lama untuk penanam modal tertentu) "
+            'dan ITAP (izin tinggal tetap, dapat diperpanjang). Lewat "Izin Tinggal Reach Out" (IMMICARE), petugas '
+            "Kantor Imigrasi Batam melayani pekerja asing langsung di kawasan industri Batam."
         ),
         "apoa": _(
-            "APOA (apoa.imigrasi.go.id): hotel, apartemen, mess, kos dan vila wajib melaporkan tamu orang asing "
-            "(UU 6/2011 Pasal 72 ayat 2; sanksi Pasal 117)."
+            "APOA (apoa.imigrasi.go.id): pemilik atau pengurus tempat penginapan (hotel, apartemen, mes, kos, vila) "
+            "wajib memberikan data tamu orang asing jika diminta oleh Pejabat Imigrasi yang bertugas (UU 6/2011 "
+            "Pasal 72 ayat 2). Yang tidak memberikannya setelah diminta dapat dipidana (Pasal 117). Melapor "
+            "lewat APOA memenuhi permintaan itu tanpa harus datang ke kantor."
         ),
         "jalur_resmi": _(
             "Bekerja ke luar negeri secara resmi (UU 18/2017) hanya lewat pemerintah (G to G), perusahaan "
             "penempatan (P3MI) yang punya izin SIP3MI, atau perusahaan untuk pekerjanya sendiri. Cek perusahaan "
-            "dan lowongan di siskop2mi.bp2mi.go.id atau tanya BP2MI 0800-1000 (gratis, 24 jam). Pekerja migran "
-            "tidak boleh dibebani biaya penempatan."
+            "dan lowongan di siskop2mi.bp2mi.go.id atau tanya layanan KP2MI (dahulu BP2MI) 0800-1000 (gratis, "
+            "24 jam). Pekerja migran tidak boleh dibebani biaya penempatan. Kamboja dan Myanmar bukan negara "
+            "penempatan pekerja migran Indonesia."
         ),
     }
     more = _("Selengkapnya: %(url)s") % {"url": link}
@@ -178,12 +196,17 @@ def lapor_files(max_files: int) -> str:
 
 
 def receipt(code: str, key: str) -> str:
-    return _(
-        "Laporan Anda sudah kami terima.\nKode laporan: %(code)s\nKunci tindak lanjut: %(key)s\n\n"
-        "Simpan kode dan kunci ini di tempat aman: kunci hanya ditampilkan sekali. Dengan keduanya Anda bisa "
-        "melihat perkembangan di %(url)s. Balasan petugas juga dikirim ke WhatsApp ini.\n"
-        "Pesan yang Anda kirim sesudah ini ditambahkan ke laporan tersebut. Ketik MENU untuk menu utama."
-    ) % {"code": code, "key": key, "url": follow_up_url()}
+    return (
+        _(
+            "Laporan Anda sudah kami terima.\nKode laporan: %(code)s\nKunci tindak lanjut: %(key)s\n\n"
+            "Simpan kode dan kunci ini di tempat aman: kunci hanya ditampilkan sekali. Dengan keduanya Anda bisa "
+            "melihat perkembangan di %(url)s. Balasan petugas juga dikirim ke WhatsApp ini.\n"
+            "Pesan yang Anda kirim sesudah ini ditambahkan ke laporan tersebut. Ketik MENU untuk menu utama."
+        )
+        % {"code": code, "key": key, "url": follow_up_url()}
+        + "\n\n"
+        + danger()
+    )
 
 
 def officer_prompt() -> str:

@@ -5,7 +5,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from jaring.channels.models import Contact, InboundMessage
+from jaring.channels.models import Contact, ConversationState, InboundMessage
 from jaring.lib import uploads
 from jaring.reports.models import Report
 
@@ -50,4 +50,4 @@ class TurnBase:
 
     def talk_about(self, report: Report) -> None:
         self.contact.report = report
-        self.contact.state = "thread"
+        self.contact.state = ConversationState.THREAD

@@ -1,6 +1,6 @@
 """Read-only JSON API over published content: /api/v1/content/..."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from django.core.exceptions import ValidationError
@@ -23,6 +23,7 @@ class SourceOut(Schema):
     publisher: str = ""
     url: str = ""
     date: str = ""
+    accessed: str = ""
 
 
 class ArticleSummaryOut(Schema):
@@ -45,6 +46,7 @@ class ArticleOut(ArticleSummaryOut):
     body_markdown: str
     body_html: str = Field(description="Sanitised HTML rendered from the Markdown body.")
     sources: list[SourceOut]
+    reviewed_on: date | None = None
     translations: list[TranslationOut]
 
 
@@ -125,6 +127,7 @@ def article_detail(request: HttpRequest, slug: str) -> dict:
         "body_markdown": article.body,
         "body_html": article.body_html,
         "sources": article.sources,
+        "reviewed_on": article.reviewed_on,
         "translations": translations,
     }
 

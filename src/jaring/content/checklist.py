@@ -68,6 +68,10 @@ def sources() -> list[dict[str, str]]:
     return list(_data()["sources"])
 
 
+def reviewed_on() -> str:
+    return str(_data().get("reviewed_on", ""))
+
+
 def evaluate(have_ids: set[str], language: str) -> Result:
     all_items = items(language)
     return Result(

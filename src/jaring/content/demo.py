@@ -10,6 +10,7 @@ from django.db import transaction
 from jaring.accounts.models import Office
 from jaring.content import services
 from jaring.content.models import Article, Faq
+from jaring.lib.sourcing import SOURCE_KEYS, parse_date
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED_ACTOR = "seed"
@@ -24,12 +25,13 @@ class ArticleFile:
     summary: str
     body: str
     translation_of: str = ""
+    reviewed_on: str = ""
     sources: list[dict[str, str]] = field(default_factory=list)
 
 
 def parse_article(path: Path) -> ArticleFile:
-    """A header between '---' lines (`key: value`, `source: title | publisher | url | date` repeatable),
-    then the Markdown body."""
+    """A header between '---' lines (`key: value`, `reviewed_on: YYYY-MM-DD`, and repeatable
+    `source: title | publisher | url | publication date | date read`), then the Markdown body."""
     text = path.read_text(encoding="utf-8")
     _, header, body = text.split("---\n", 2)
     values: dict[str, str] = {}
@@ -38,8 +40,8 @@ def parse_article(path: Path) -> ArticleFile:
         key, _, value = line.partition(":")
         key, value = key.strip(), value.strip()
         if key == "source":
-            parts = [p.strip() for p in value.split("|")] + ["", "", ""]
-            sources.append(dict(zip(("title", "publisher", "url", "date"), parts[:4], strict=True)))
+            parts = [p.strip() for p in value.split("|")] + [""] * len(SOURCE_KEYS)
+            sources.append(dict(zip(SOURCE_KEYS, parts[: len(SOURCE_KEYS)], strict=True)))
         else:
             values[key] = value
     return ArticleFile(language=path.parent.name, body=body.strip() + "\n", sources=sources, **values)
@@ -73,12 +75,14 @@ def seed(*, office: Office) -> None:
             summary=item.summary,
             body=item.body,
             sources=item.sources,
+            reviewed_on=parse_date(item.reviewed_on),
             translation_of=original,
             publish=True,
         )
     for order, entry in enumerate(faq_entries()):
         if Faq.objects.filter(key=entry["key"]).exists():
             continue
+        fields = entry | {"reviewed_on": parse_date(entry.get("reviewed_on", ""))}
         services.faq_create(
-            office=office, actor=None, actor_label=SEED_ACTOR, order=order, publish=True, **entry
+            office=office, actor=None, actor_label=SEED_ACTOR, order=order, publish=True, **fields
         )

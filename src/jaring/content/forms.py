@@ -4,12 +4,31 @@ from django.utils.translation import gettext_lazy as _
 
 from jaring.content.models import Article, Language, Status, Topic
 from jaring.content.services import sources_clean
+from jaring.lib.sourcing import SOURCE_KEYS
 
 
 def sources_to_text(sources: list[dict]) -> str:
-    return "\n".join(
-        " | ".join(s.get(k, "") for k in ("title", "publisher", "url", "date")).rstrip(" |") for s in sources
-    )
+    return "\n".join(" | ".join(s.get(k, "") for k in SOURCE_KEYS).rstrip(" |") for s in sources)
+
+
+def sources_from_text(text: str) -> list[dict[str, str]]:
+    """One source per line: Title | Publisher | https://address | publication date | date read."""
+    rows = []
+    for line in text.splitlines():
+        if line.strip():
+            parts = [p.strip() for p in line.split("|")] + [""] * len(SOURCE_KEYS)
+            rows.append(dict(zip(SOURCE_KEYS, parts[: len(SOURCE_KEYS)], strict=True)))
+    try:
+        return sources_clean(rows)
+    except ValidationError as error:
+        raise ValidationError(error.message_dict["sources"]) from None
+
+
+SOURCES_HELP = _(
+    "Satu sumber per baris: Judul | Penerbit | https://alamat-dokumen | tanggal terbit | tanggal dibaca "
+    "(TTTT-BB-HH). Tautkan dokumen atau berita yang dikutip, bukan halaman depan situs."
+)
+REVIEWED_HELP = _("Tanggal terakhir Anda memeriksa setiap pernyataan terhadap sumbernya.")
 
 
 class AccessibleForm(forms.Form):
@@ -53,11 +72,9 @@ class ArticleForm(AccessibleForm):
         help_text=_("Subjudul dengan ##, daftar dengan -, tautan dengan [teks](https://...)."),
     )
     sources = forms.CharField(
-        label=_("Sumber"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Satu sumber per baris: Judul | Penerbit | https://alamat | TTTT-BB-HH"),
+        label=_("Sumber"), required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text=SOURCES_HELP
     )
+    reviewed_on = forms.DateField(label=_("Diperiksa pada"), required=False, help_text=REVIEWED_HELP)
 
     def __init__(self, *args, articles=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -65,16 +82,7 @@ class ArticleForm(AccessibleForm):
             self.fields["translation_of"].queryset = articles
 
     def clean_sources(self) -> list[dict[str, str]]:
-        rows = []
-        for line in self.cleaned_data["sources"].splitlines():
-            if not line.strip():
-                continue
-            parts = [p.strip() for p in line.split("|")] + ["", "", ""]
-            rows.append(dict(zip(("title", "publisher", "url", "date"), parts[:4], strict=True)))
-        try:
-            return sources_clean(rows)
-        except ValidationError as error:
-            raise ValidationError(error.message_dict["sources"]) from None
+        return sources_from_text(self.cleaned_data["sources"])
 
 
 class FaqForm(AccessibleForm):
@@ -90,3 +98,10 @@ class FaqForm(AccessibleForm):
     order = forms.IntegerField(label=_("Urutan"), min_value=0, max_value=32000, initial=100)
     answer = forms.CharField(label=_("Jawaban (Markdown)"), widget=forms.Textarea(attrs={"rows": 8}))
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    sources = forms.CharField(
+        label=_("Sumber"), required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=SOURCES_HELP
+    )
+    reviewed_on = forms.DateField(label=_("Diperiksa pada"), required=False, help_text=REVIEWED_HELP)
+
+    def clean_sources(self) -> list[dict[str, str]]:
+        return sources_from_text(self.cleaned_data["sources"])

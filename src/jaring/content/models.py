@@ -52,8 +52,11 @@ class Article(models.Model):
     body = models.TextField(_("isi (Markdown)"))
     # Sanitised HTML rendered from body by the service on every write: pages never render Markdown.
     body_html = models.TextField(editable=False, default="")
-    # [{"title", "publisher", "url", "date"}], cited at the end of the page.
+    # [{"title", "publisher", "url", "date", "accessed"}], cited at the end of the page (content/sourcing.py).
     sources = models.JSONField(_("sumber"), default=list, blank=True)
+    # When an officer last checked every statement against its sources; `jaring content_review` lists items
+    # not reviewed for 12 months.
+    reviewed_on = models.DateField(_("diperiksa pada"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("diterbitkan"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -132,6 +135,8 @@ class Faq(models.Model):
     question = models.CharField(_("pertanyaan"), max_length=300)
     answer = models.TextField(_("jawaban (Markdown)"))
     answer_html = models.TextField(editable=False, default="")
+    sources = models.JSONField(_("sumber"), default=list, blank=True)
+    reviewed_on = models.DateField(_("diperiksa pada"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=100)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)

@@ -16,9 +16,31 @@ from jaring.audit.services import audit_record
 from jaring.content import page_cache
 from jaring.content.models import Article, ArticleRevision, Faq, Language, Status, Topic
 from jaring.content.rendering import render_markdown
+from jaring.lib.sourcing import SOURCE_KEYS, is_site_root, parse_date
 from jaring.lib.text import search_terms
 
-EDITABLE_FIELDS = ("title", "summary", "body", "topic", "sources", "language", "slug", "translation_of")
+EDITABLE_FIELDS = (
+    "title",
+    "summary",
+    "body",
+    "topic",
+    "sources",
+    "reviewed_on",
+    "language",
+    "slug",
+    "translation_of",
+)
+FAQ_EDITABLE_FIELDS = (
+    "question",
+    "answer",
+    "topic",
+    "language",
+    "key",
+    "order",
+    "status",
+    "sources",
+    "reviewed_on",
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +49,7 @@ class Source:
     publisher: str = ""
     url: str = ""
     date: str = ""
+    accessed: str = ""
 
 
 def indexed(*parts: str) -> str:
@@ -37,11 +60,22 @@ def indexed(*parts: str) -> str:
 def sources_clean(sources: list[dict[str, Any]]) -> list[dict[str, str]]:
     cleaned = []
     for raw in sources:
-        source = Source(**{k: str(raw.get(k) or "").strip() for k in ("title", "publisher", "url", "date")})
+        source = Source(**{k: str(raw.get(k) or "").strip() for k in SOURCE_KEYS})
         if not source.title:
             raise ValidationError({"sources": _("Setiap sumber perlu judul.")})
         if source.url and urlsplit(source.url).scheme not in ("http", "https"):
             raise ValidationError({"sources": _("Alamat sumber harus diawali http:// atau https://.")})
+        if source.url and is_site_root(source.url):
+            raise ValidationError(
+                {
+                    "sources": _(
+                        "Tautkan dokumen atau berita yang dikutip, bukan halaman depan situs: %(url)s"
+                    )
+                    % {"url": source.url}
+                }
+            )
+        if source.accessed and parse_date(source.accessed) is None:
+            raise ValidationError({"sources": _("Tanggal dibaca harus berformat TTTT-BB-HH.")})
         if source.date:
             try:
                 date.fromisoformat(source.date if len(source.date) == 10 else f"{source.date}-01"[:10])
@@ -124,6 +158,7 @@ def article_create(
     language: str = Language.ID,
     slug: str = "",
     sources: list[dict[str, Any]] | None = None,
+    reviewed_on: date | None = None,
     translation_of: Article | None = None,
     publish: bool = False,
     actor_label: str = "",
@@ -137,6 +172,7 @@ def article_create(
         language=language,
         slug=slug,
         sources=sources or [],
+        reviewed_on=reviewed_on,
         translation_of=translation_of,
     )
     _prepare(article)
@@ -195,6 +231,7 @@ def _prepare_faq(faq: Faq) -> None:
         raise ValidationError({"language": _("Bahasa tidak dikenal.")})
     if Faq.objects.filter(key=faq.key).exclude(pk=faq.pk).exists():
         raise ValidationError({"key": _("Kunci sudah dipakai FAQ lain.")})
+    faq.sources = sources_clean(faq.sources or [])
     faq.answer_html = render_markdown(faq.answer)
     faq.search_text = indexed(faq.question, faq.answer)
 
@@ -210,6 +247,8 @@ def faq_create(
     language: str = Language.ID,
     key: str = "",
     order: int = 100,
+    sources: list[dict[str, Any]] | None = None,
+    reviewed_on: date | None = None,
     publish: bool = False,
     actor_label: str = "",
 ) -> Faq:
@@ -221,6 +260,8 @@ def faq_create(
         language=language,
         key=key,
         order=order,
+        sources=sources or [],
+        reviewed_on=reviewed_on,
         status=Status.PUBLISHED if publish else Status.DRAFT,
     )
     _prepare_faq(faq)
@@ -240,7 +281,7 @@ def faq_create(
 
 @transaction.atomic
 def faq_update(*, faq: Faq, actor: User | None, **changes: Any) -> Faq:
-    unknown = set(changes) - {"question", "answer", "topic", "language", "key", "order", "status"}
+    unknown = set(changes) - set(FAQ_EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
     faq = Faq.objects.select_for_update().get(pk=faq.pk)

@@ -25,7 +25,14 @@ class PageSitemap(_SiteUrlSitemap):
     changefreq = "weekly"
 
     def items(self) -> list[str]:
-        return ["content:home", "content:edukasi", "content:layanan", "content:checklist", "content:faq"]
+        return [
+            "content:home",
+            "content:edukasi",
+            "content:layanan",
+            "content:checklist",
+            "content:faq",
+            "content:emergency",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)

@@ -53,6 +53,7 @@ def _article_form_page(request: HttpRequest, article: Article | None) -> HttpRes
             "summary": article.summary,
             "body": article.body,
             "sources": sources_to_text(article.sources),
+            "reviewed_on": article.reviewed_on,
         }
     form = ArticleForm(request.POST or None, initial=initial, articles=articles)
     preview = None
@@ -119,8 +120,8 @@ def article_history(request: HttpRequest, pk: int) -> HttpResponse:
 def _faq_form_page(request: HttpRequest, faq: Faq | None) -> HttpResponse:
     initial = {"order": 100, "status": Status.DRAFT}
     if faq is not None:
-        fields = ("question", "key", "language", "topic", "order", "answer", "status")
-        initial = {f: getattr(faq, f) for f in fields}
+        fields = ("question", "key", "language", "topic", "order", "answer", "status", "reviewed_on")
+        initial = {f: getattr(faq, f) for f in fields} | {"sources": sources_to_text(faq.sources)}
     form = FaqForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

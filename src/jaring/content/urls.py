@@ -12,4 +12,5 @@ urlpatterns = [
     path("siap-berangkat/", views.checklist_view, name="checklist"),
     path("faq/", views.faq, name="faq"),
     path("cari/", views.search_view, name="search"),
+    path("darurat/", views.emergency_view, name="emergency"),
 ]

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from jaring.content import checklist, selectors
+from jaring.content import checklist, emergency, selectors
 from jaring.content.models import SECTION_OF_TOPIC, Article, Topic
 from jaring.content.page_cache import cached_public_page
 from jaring.content.search import MAX_QUERY_LENGTH, SearchQueryError, search
@@ -113,3 +113,10 @@ def search_view(request: HttpRequest) -> HttpResponse:
         except SearchQueryError as error:
             context["error"] = str(error)
     return render(request, "content/search.html", context, status=200)
+
+
+@require_GET
+@cached_public_page
+def emergency_view(request: HttpRequest) -> HttpResponse:
+    context = {"entries": emergency.entries(_language()), "reviewed_on": emergency.data()["reviewed_on"]}
+    return render(request, "content/emergency.html", context)

@@ -9,27 +9,22 @@ object, 401/403 where a token is required.
 from typing import Any
 
 ERROR_SCHEMA_NAME = "ApiError"
-# Validation errors list one entry per field; framework errors (auth, unparsable body) carry one message.
+# lib/api_errors.ErrorOut: every error, whatever its status, lists {field, message, type} entries.
 ERROR_SCHEMA = {
     "title": ERROR_SCHEMA_NAME,
     "type": "object",
     "properties": {
         "detail": {
-            "anyOf": [
-                {"type": "string"},
-                {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "properties": {
-                            "field": {"type": "string"},
-                            "message": {"type": "string"},
-                            "type": {"type": "string"},
-                        },
-                        "required": ["field", "message", "type"],
-                    },
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "field": {"type": "string"},
+                    "message": {"type": "string"},
+                    "type": {"type": "string"},
                 },
-            ]
+                "required": ["field", "message", "type"],
+            },
         }
     },
     "required": ["detail"],

@@ -1,12 +1,47 @@
-"""422 responses in the caller's language: pydantic's English messages replaced by gettext ones per error type."""
+"""The API's one error shape, {"detail": [{"field", "message", "type"}]}, for every status (403, 404, 409, 422,
+429, 503), and 422 responses in the caller's language: pydantic's English messages replaced by gettext ones."""
 
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError, ValidationError
+
+
+class ErrorItem(Schema):
+    field: str
+    message: str
+    type: str
+
+
+class ErrorOut(Schema):
+    detail: list[ErrorItem]
+
+
+# The `type` of an error that is not about one field.
+HTTP_TYPES = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+
+
+def error_body(message: str, kind: str, field: str = "__all__") -> dict[str, list[dict[str, str]]]:
+    return {"detail": [{"field": field, "message": message, "type": kind}]}
+
+
+def error_response(
+    status: int, message: str, kind: str, headers: dict[str, str] | None = None
+) -> JsonResponse:
+    """An error built by a handler itself (409 duplicate, 429 rate limit, 503 busy)."""
+    response = JsonResponse(error_body(message, kind), status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def http_error_response(api: NinjaAPI, request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """HttpError(403, "...") and friends in the same shape as the 422s."""
+    kind = HTTP_TYPES.get(exc.status_code, "error")
+    return api.create_response(request, error_body(str(exc.message), kind), status=exc.status_code)
 
 
 def _message(error: dict[str, Any]) -> str:

@@ -14,6 +14,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 
+from jaring.lib.api_errors import error_body
+
 # C0 controls except tab, line feed and carriage return; DEL; UTF-16 surrogates (not encodable as UTF-8).
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 # The same in JSON's escaped form (raw control characters are already invalid JSON).
@@ -25,7 +27,7 @@ UNSTORED_BODIES = {"/api/v1/screenings"}
 
 
 def _error(status: int, field: str, message: str, kind: str) -> JsonResponse:
-    return JsonResponse({"detail": [{"field": field, "message": message, "type": kind}]}, status=status)
+    return JsonResponse(error_body(message, kind, field), status=status)
 
 
 def _control_error(field: str) -> JsonResponse:

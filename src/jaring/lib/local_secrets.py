@@ -6,12 +6,13 @@ keep its encrypted data readable across restarts, so the generated values persis
 
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.fernet import Fernet
 
 
-def _read_or_create(path: Path, make: "callable[[], str]") -> str:  # type: ignore[valid-type]
+def _read_or_create(path: Path, make: Callable[[], str]) -> str:
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)

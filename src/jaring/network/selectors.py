@@ -9,6 +9,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from jaring.accounts.models import User
+from jaring.accounts.permissions import can_view_network
 from jaring.casework.selectors import reports_visible_to
 from jaring.network.models import Cluster, Identifier, LinkedRecord, LinkProposal, Occurrence, WatchNotice
 from jaring.reports.models import Status
@@ -17,10 +18,6 @@ UNVERIFIED = (Status.BARU, Status.DITOLAK)
 GRAPH_RECORDS = 120  # a graph of thousands of nodes helps nobody: the newest records and top identifiers
 GRAPH_IDENTIFIERS = 60
 TOP_IDENTIFIERS = 50
-
-
-def can_use_network(user: User) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and (user.is_officer or user.is_mitra))
 
 
 def visible_records(user: User) -> QuerySet[LinkedRecord]:
@@ -42,7 +39,7 @@ def clusters_for(
     """Current clusters (roots) the user can see, riskiest first. Officers filter on the root's counters;
     for a mitra the roots come from the few records referred to their agency."""
     roots = Cluster.objects.filter(root__isnull=True)
-    if not can_use_network(user):
+    if not can_view_network(user):
         return roots.none()
     if user.is_officer:
         # The root's office is that of its first record: a cheap filter that needs no scan of the records.
@@ -72,7 +69,7 @@ def _roots_of(records: QuerySet[LinkedRecord]) -> QuerySet:
 def cluster_for(user: User, cluster_id: int) -> tuple[Cluster, QuerySet[LinkedRecord]]:
     """The current root of `cluster_id` and the records of it the user may see; 404 if none."""
     cluster = Cluster.objects.filter(pk=cluster_id).first()
-    if cluster is None or not can_use_network(user):
+    if cluster is None or not can_view_network(user):
         raise Http404
     if cluster.root_id is not None:
         cluster = Cluster.objects.get(pk=cluster.root_id)

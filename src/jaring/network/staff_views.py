@@ -1,5 +1,7 @@
 """/petugas/jaringan/: cluster list, cluster page (graph, summary, timeline), identifiers and proposals."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from jaring.accounts.permissions import can_view_network, can_work_network, capability_required
 from jaring.network import selectors, services
+from jaring.network.models import Identifier
 from jaring.reports.models import Category, PartyKind
 
 PAGE = 50
@@ -84,7 +87,7 @@ def identifier(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/identifier.html", context)
 
 
-def _confirm(request: HttpRequest, found, context: dict) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _confirm(request: HttpRequest, found: Identifier, context: dict[str, Any]) -> HttpResponse:
     if not can_work_network(request.user):
         raise PermissionDenied
     reason = request.POST.get("reason", "")

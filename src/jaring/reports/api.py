@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import pydantic
 from django.db import OperationalError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Header, Router, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
@@ -20,6 +20,7 @@ from pydantic import ConfigDict
 
 from jaring.accounts.selectors import primary_office
 from jaring.lib import ratelimit
+from jaring.lib.api_errors import ErrorOut, error_response
 from jaring.lib.ratelimit import RateLimited
 from jaring.reports import limits, receipts
 from jaring.reports.models import Category, Channel, IdentityMode, PartyKind, Report
@@ -104,35 +105,16 @@ class MessageCreated(Schema):
     created_at: datetime
 
 
-class ErrorItem(Schema):
-    field: str
-    message: str
-    type: str
-
-
-class ErrorOut(Schema):
-    detail: list[ErrorItem]
-
-
-def _error(status: int, message: str, kind: str, headers: dict[str, str] | None = None) -> HttpResponse:
-    response = JsonResponse(
-        {"detail": [{"field": "__all__", "message": message, "type": kind}]}, status=status
-    )
-    for name, value in (headers or {}).items():
-        response[name] = value
-    return response
-
-
 def _rate_limited(exc: RateLimited) -> HttpResponse:
     message = _("Terlalu banyak percobaan. Silakan coba lagi dalam %(minutes)s menit.") % {
         "minutes": max(1, round(exc.retry_after / 60))
     }
-    return _error(429, message, "rate_limited", {"Retry-After": str(exc.retry_after)})
+    return error_response(429, message, "rate_limited", {"Retry-After": str(exc.retry_after)})
 
 
 def _not_found() -> HttpResponse:
     # One constant answer for an unknown code, a wrong key and a missing key.
-    return _error(404, _("Laporan tidak ditemukan, atau kode/kunci salah."), "not_found")
+    return error_response(404, _("Laporan tidak ditemukan, atau kode/kunci salah."), "not_found")
 
 
 def _is_form(request: HttpRequest) -> bool:
@@ -237,7 +219,7 @@ def report_create(
         # E.g. SQLite's write lock not obtained within its busy timeout: nothing was stored; ask for a retry.
         logger.exception("report submission failed")
         message = _("Laporan belum tersimpan karena server sedang sibuk. Silakan kirim lagi sebentar lagi.")
-        return _error(503, message, "unavailable", {"Retry-After": "5"})
+        return error_response(503, message, "unavailable", {"Retry-After": "5"})
     ratelimit.hit(limits.submissions(), client)
     return Status(201, {"tracking_code": report.tracking_code, "follow_up_key": key, "status": report.status})
 
@@ -265,7 +247,7 @@ def _replay(report: Report, token: str) -> Any:
         "Laporan dengan Idempotency-Key ini sudah diterima dengan kode %(code)s. "
         "Kunci tindak lanjut hanya diberikan sekali."
     ) % {"code": report.tracking_code}
-    return _error(409, message, "duplicate")
+    return error_response(409, message, "duplicate")
 
 
 def _thread(report: Report) -> dict[str, Any]:

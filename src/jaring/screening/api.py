@@ -7,6 +7,8 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 from pydantic import field_validator
 
+from jaring.lib.api_errors import ErrorOut
+
 from .engine import MAX_LENGTH
 from .models import ScreeningStat
 from .services import screening_check, validate_text
@@ -133,16 +135,6 @@ class ScreeningOut(Schema):
     advice: list[str]
     language: Literal["id", "en"]
     rules_version: str
-
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-    type: str
-
-
-class ErrorOut(Schema):
-    detail: list[ErrorItem]
 
 
 @router.post("/screenings", response={200: ScreeningOut, 422: ErrorOut}, summary="Check a job offer")

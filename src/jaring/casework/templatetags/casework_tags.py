@@ -1,6 +1,7 @@
 from django import template
 
 from jaring.accounts.models import User
+from jaring.accounts.permissions import is_officer
 from jaring.casework.inbox import inbox_summary
 from jaring.casework.selectors import reports_visible_to
 from jaring.reports.models import Status
@@ -11,7 +12,7 @@ register = template.Library()
 @register.simple_tag
 def casework_summary(user: User) -> dict[str, object] | None:
     """The inbox summary for the staff home (officers only; capped counts, cheap at a million reports)."""
-    if not getattr(user, "is_officer", False):
+    if not is_officer(user):
         return None
     return inbox_summary(reports_visible_to(user), user)
 

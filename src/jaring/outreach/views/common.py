@@ -1,5 +1,6 @@
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +16,7 @@ def outreach_staff(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 
     @capability_required(can_manage_outreach)
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         office = staff_office(request.user)
         if office is None:
             raise PermissionDenied

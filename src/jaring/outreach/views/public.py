@@ -32,13 +32,14 @@ def _activate_office_zone(office) -> None:  # type: ignore[no-untyped-def]
 def index(request: HttpRequest) -> HttpResponse:
     office = primary_office()
     _activate_office_zone(office)
+    upcoming = list(public_events(office, when="upcoming")[:20])
+    past = list(public_events(office, when="past")[:20])
+    # Demo events are shown to the public only as marked samples, never as real outreach (issue 14).
+    has_sample = any(event.is_sample for event in [*upcoming, *past])
     return render(
         request,
         "outreach/public/index.html",
-        {
-            "upcoming": public_events(office, when="upcoming")[:20],
-            "past": public_events(office, when="past")[:20],
-        },
+        {"upcoming": upcoming, "past": past, "has_sample": has_sample},
     )
 
 

@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from jaring.lib.sourcing import parse_date, source_problems
+
 from .patterns import PhraseIndex, compile_pattern
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "rules.json"
@@ -128,6 +130,27 @@ class Salary(Strict):
         return self
 
 
+class RuleSource(Strict):
+    """A document a rule relies on: an openable page (never a site root) with the date it was read, or an
+    internal data set (the licence registry, officer-confirmed identifiers). See docs/content.md."""
+
+    title: str = Field(min_length=3)
+    publisher: str = ""
+    url: str = ""
+    date: str = ""
+    accessed: str = ""
+    internal: bool = False
+
+    @model_validator(mode="after")
+    def _openable(self) -> "RuleSource":
+        if self.internal:
+            return self
+        problems = source_problems(self.model_dump())
+        if problems:
+            raise ValueError(f"source {self.title!r}: {'; '.join(problems)}")
+        return self
+
+
 class Advice(Strict):
     always: list[Text]
     by_level: dict[Literal["tinggi", "sedang", "rendah"], list[Text]]
@@ -138,7 +161,9 @@ class RulesFile(Strict):
     version: str
     updated: str
     description: str
-    sources: dict[str, str]
+    sources: dict[str, list[RuleSource]]
+    # When an officer last checked each flag's and signal's texts against its sources (YYYY-MM-DD).
+    reviewed_on: dict[str, str]
     levels: dict[Literal["tinggi", "sedang"], float]
     max_discount: float = Field(ge=0, lt=1)
     negators: list[str]
@@ -172,6 +197,8 @@ class RulesFile(Strict):
             for key in rule.source.split(","):
                 if key.strip() not in self.sources:
                     raise ValueError(f"{rule.code}: unknown source {key.strip()!r}")
+            if parse_date(self.reviewed_on.get(rule.code, "")) is None:
+                raise ValueError(f"{rule.code}: no reviewed_on date")
         return self
 
 

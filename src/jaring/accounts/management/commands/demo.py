@@ -1,5 +1,6 @@
 import importlib
 import os
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
@@ -14,7 +15,7 @@ APP_SEEDS = ["content", "screening", "reports", "casework", "outreach", "network
 class Command(BaseCommand):
     help = "Migrate and seed the Batam demo: office, agencies, one user per role, content. Idempotent."
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)  # creates the cache table too
         password = os.environ.get("JARING_DEMO_PASSWORD") or DEFAULT_PASSWORD
         office, users = demo.seed(password=password)

@@ -11,14 +11,16 @@ import itertools
 import random
 import time
 from datetime import timedelta
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 from django.utils import timezone
 
 from jaring.accounts.models import Office, User
 from jaring.lib.text import search_terms
-from jaring.lib.workdays import add_working_days
+from jaring.reports.deadlines import deadlines_for
+from jaring.reports.statuses import OPEN_STATUSES, is_closed
 
 OPENERS = [
     "Saya ingin melaporkan",
@@ -77,7 +79,6 @@ REGIONS = [
     "21.71.08",
     "21.71.08.1007",
 ]
-OPEN_STATUSES = ["baru", "diverifikasi", "ditindaklanjuti", "menunggu_pelapor", "dirujuk"]
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 BATCH = 50_000
 
@@ -97,13 +98,13 @@ def _stemmed(phrases: list[str]) -> list[tuple[str, str]]:
 class Command(BaseCommand):
     help = "Insert N synthetic reports (bulk, fast) for benchmarks. Never run on a production database."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--count", type=int, required=True)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--office", default="batam", help="office slug (default: batam)")
         parser.add_argument("--days", type=int, default=1095, help="spread over this many past days")
 
-    def handle(self, *args, count: int, seed: int, office: str, days: int, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, count: int, seed: int, office: str, days: int, **options: Any) -> None:
         target = Office.objects.filter(slug=office).first()
         if target is None:
             raise CommandError(f"no office {office!r}: run `jaring demo` first")
@@ -147,12 +148,9 @@ class Command(BaseCommand):
                     status = "selesai" if rng.random() < 0.85 else "ditolak"
                 day = created.date()
                 if day not in due_cache:
-                    due_cache[day] = (
-                        add_working_days(day, target.verify_days),
-                        add_working_days(day, target.follow_up_days),
-                    )
+                    due_cache[day] = deadlines_for(target, day)
                 verify_due, follow_up_due = due_cache[day]
-                closed = status in ("selesai", "ditolak")
+                closed = is_closed(status)
                 bits = rng.getrandbits(30)
                 code = "".join(ALPHABET[(bits >> shift) & 31] for shift in (0, 5, 10, 15, 20, 25))
                 rows.append(

@@ -1,19 +1,24 @@
 """Emails each officer their due and overdue reports (run daily by cron: `jaring send_digest`)."""
 
+from datetime import date
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from jaring.accounts.models import Office, User
+from jaring.accounts.models import Office
+from jaring.accounts.selectors import staff_users_of_office
 from jaring.casework.selectors import reports_visible_to
 from jaring.reports.deadlines import deadline_state, due_q, office_today
+from jaring.reports.models import Report
 
 MAX_LINES = 200
 
 
-def _lines(reports: list, today) -> list[str]:  # type: ignore[no-untyped-def, type-arg]
+def _lines(reports: list[Report], today: date) -> list[str]:
     out = []
     for r in reports:
         state = deadline_state(
@@ -28,14 +33,12 @@ def _lines(reports: list, today) -> list[str]:  # type: ignore[no-untyped-def, t
 class Command(BaseCommand):
     help = "Email each officer the list of their reports due today or overdue (supervisors: also unassigned)."
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         sent = 0
         with translation.override(settings.LANGUAGE_CODE):
             for office in Office.objects.all():
                 today = office_today(office)
-                officers = User.objects.filter(
-                    office=office, is_active=True, role__in=[User.Role.PETUGAS, User.Role.SUPERVISOR]
-                ).exclude(email="")
+                officers = staff_users_of_office(office).exclude(email="")
                 for officer in officers:
                     due = reports_visible_to(officer).filter(due_q(today))
                     mine = list(due.filter(assignee=officer).order_by("pk")[:MAX_LINES])

@@ -1,6 +1,7 @@
 """`jaring gen_network --records N --seed S --out FILE`: synthetic records with planted networks."""
 
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="records file (JSON Lines)")
         parser.add_argument("--truth", help="ground truth file (default: OUT with .truth.jsonl)")
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         from jaring.network.synthetic import write
 
         out = Path(options["out"])

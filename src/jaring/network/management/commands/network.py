@@ -6,6 +6,7 @@ Imports stay light (no models) so that analysts can run it on data from other sy
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             help="...and only when in more than this many records (default 100)",
         )
 
-    def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
+    def handle(self, *args: Any, **options: Any) -> None:
         from jaring.network import batch, engine
 
         extra = engine.read_stoplist(Path(options["stoplist"])) if options["stoplist"] else []

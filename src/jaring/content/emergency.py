@@ -1,0 +1,66 @@
+"""Numbers for someone in danger now (data/emergency.json): police and emergency lines in Indonesia, the
+foreign ministry's protection hotline, and the embassies and consulates where victims end up. Each number
+carries its source; an entry without one is shown without a number and says where to look instead."""
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jaring.lib.sourcing import sources_problems
+
+DATA = Path(__file__).resolve().parent / "data" / "emergency.json"
+GROUPS = ("indonesia", "kemlu", "mission")
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    group: str
+    place: str
+    name: str
+    number: str
+    tel: str
+    note: str
+    sources: tuple[dict, ...]
+
+
+def check(data: dict) -> dict:
+    """Fails loudly at load: a number without a source must never reach someone in danger."""
+    seen = set()
+    for entry in data["entries"]:
+        key = entry["key"]
+        if key in seen or entry["group"] not in GROUPS:
+            raise ValueError(f"emergency: duplicate key or unknown group: {key}")
+        seen.add(key)
+        if entry["number"]:
+            problems = sources_problems(entry["sources"])
+            if problems or not entry["tel"].lstrip("+").isdigit():
+                raise ValueError(f"emergency {key}: {problems or 'tel must be digits'}")
+    return data
+
+
+@lru_cache(maxsize=1)
+def data() -> dict:
+    return check(json.loads(DATA.read_text(encoding="utf-8")))
+
+
+def entries(language: str) -> list[Entry]:
+    lang = "en" if language == "en" else "id"
+    return [
+        Entry(
+            key=e["key"],
+            group=e["group"],
+            place=e["place"][lang],
+            name=e["name"][lang],
+            number=e["number"],
+            tel=e["tel"],
+            note=e["note"][lang],
+            sources=tuple(e["sources"]),
+        )
+        for e in data()["entries"]
+    ]
+
+
+def entry(key: str, language: str = "id") -> Entry:
+    return next(e for e in entries(language) if e.key == key)

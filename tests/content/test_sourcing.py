@@ -1,0 +1,116 @@
+"""Every legal, procedural or numeric statement the public reads cites an openable document (never a site
+root) with the date it was read, and carries a review date; `content_review` lists what is overdue."""
+
+import copy
+import datetime
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from pydantic import ValidationError as SchemaError
+
+from jaring.content import checklist, emergency
+from jaring.content.demo import article_files, faq_entries
+from jaring.content.models import Article, Faq
+from jaring.lib.sourcing import is_site_root, source_problems, sources_problems
+from jaring.screening.engine.ruleset import DEFAULT_PATH as RULES_PATH
+from jaring.screening.engine.ruleset import RulesFile
+
+READ = "2026-12-04"
+
+
+def test_a_site_root_is_not_a_source():
+    assert is_site_root("https://www.thejakartapost.com/") and is_site_root("https://ponorogo.go.id")
+    assert not is_site_root("https://www.thejakartapost.com/indonesia/2025/02/14/x.html")
+    assert not is_site_root("https://kanimpati.kemenkumham.go.id/?p=58125")
+    assert source_problems({"title": "Berita", "url": "https://metro.tempo.co/", "accessed": READ}) == [
+        "site root, not a document: https://metro.tempo.co/"
+    ]
+    assert "no date accessed: https://a.id/x" in source_problems({"title": "X", "url": "https://a.id/x"})
+    assert sources_problems([]) == ["no source"]
+
+
+@pytest.mark.parametrize("item", article_files(), ids=lambda a: a.slug)
+def test_every_public_page_cites_documents_it_was_checked_against(item):
+    assert sources_problems(item.sources) == [], item.slug
+    assert datetime.date.fromisoformat(item.reviewed_on), item.slug
+
+
+@pytest.mark.parametrize("entry", faq_entries(), ids=lambda e: e["key"])
+def test_every_faq_answer_cites_its_sources(entry):
+    assert sources_problems(entry["sources"]) == [], entry["key"]
+    assert datetime.date.fromisoformat(entry["reviewed_on"])
+
+
+def test_checklist_and_emergency_numbers_cite_documents():
+    assert sources_problems(checklist.sources()) == []
+    assert datetime.date.fromisoformat(checklist.reviewed_on())
+    for entry in emergency.entries("id"):
+        if entry.number:
+            assert sources_problems(list(entry.sources)) == [], entry.key
+        else:  # no official number found: the page says where to look instead of guessing
+            assert entry.note, entry.key
+
+
+def test_an_emergency_number_without_an_openable_source_is_refused():
+    data = copy.deepcopy(emergency.data())
+    data["entries"][0]["sources"] = [{"title": "Polisi", "url": "https://polri.go.id/", "accessed": READ}]
+    with pytest.raises(ValueError, match="site root"):
+        emergency.check(data)
+
+
+def _rules() -> dict:
+    return json.loads(RULES_PATH.read_text(encoding="utf-8"))
+
+
+def test_every_rule_has_openable_sources_and_a_review_date():
+    rules = RulesFile.model_validate(_rules())
+    for rule in [*rules.flags, *rules.signals]:
+        refs = [rules.sources[key.strip()] for key in rule.source.split(",")]
+        assert any(not s.internal for ref in refs for s in ref) or rule.code in {"reported_identifier"}, (
+            rule.code
+        )
+        assert datetime.date.fromisoformat(rules.reviewed_on[rule.code])
+
+
+def test_rules_file_with_a_site_root_source_or_no_review_date_fails_to_load():
+    data = _rules()
+    data["sources"]["uu18"] = [{"title": "UU 18/2017", "url": "https://pasal.id/", "accessed": READ}]
+    with pytest.raises(SchemaError, match="site root"):
+        RulesFile.model_validate(data)
+    data = _rules()
+    del data["reviewed_on"]["task_scam"]
+    with pytest.raises(SchemaError, match="task_scam: no reviewed_on date"):
+        RulesFile.model_validate(data)
+
+
+def test_seeded_pages_show_sources_with_the_date_read_and_the_review_date(client, seeded):
+    html = client.get("/layanan/m-paspor/").content.decode()
+    assert "kanimpati.kemenkumham.go.id/?p=58125" in html and f"dibaca {READ}" in html
+    assert f"diperiksa terhadap sumbernya pada {READ}" in html
+    assert Faq.objects.exclude(sources=[]).count() == Faq.objects.count()
+
+
+def test_an_officer_cannot_cite_a_site_root(petugas_client):
+    form = {
+        "title": "Waspada lowongan kapal pesiar", "language": "id", "topic": "waspada",
+        "summary": "Ringkasan.", "body": "Isi.", "save": "1",
+        "sources": "Berita | metro.tempo.co | https://metro.tempo.co/ | 2024-03 | 2026-12-04",
+    }  # fmt: skip
+    html = petugas_client.post("/petugas/konten/artikel/baru/", form).content.decode()
+    assert "bukan halaman depan situs" in html and "https://metro.tempo.co/" in html
+    assert not Article.objects.exists()
+
+
+def test_content_review_lists_items_not_reviewed_for_twelve_months(seeded):
+    Article.objects.filter(slug="e-visa").update(reviewed_on=datetime.date(2025, 1, 1))
+    Article.objects.filter(slug="m-paspor").update(reviewed_on=None)
+    out = StringIO()
+    call_command("content_review", "--today", "2026-12-04", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "article\te-visa\t2025-01-01" in lines and "article\tm-paspor\tnever" in lines
+    assert not any("\tjalur-resmi-bekerja-ke-luar-negeri\t" in line for line in lines)
+    out = StringIO()
+    call_command("content_review", "--today", "2028-01-01", stdout=out)
+    assert "rule\ttask_scam\t2026-12-04" in out.getvalue() and "emergency\tdarurat" in out.getvalue()
