@@ -8,8 +8,9 @@ object, 401/403 where a token is required.
 
 from typing import Any
 
-ERROR_SCHEMA_NAME = "ApiError"
-# lib/api_errors.ErrorOut: every error, whatever its status, lists {field, message, type} entries.
+# lib/api_errors.ErrorOut, the one error shape of every status; its schema is already a component wherever an
+# operation declares an error itself (pydantic's own rendering, with ErrorItem inlined otherwise).
+ERROR_SCHEMA_NAME = "ErrorOut"
 ERROR_SCHEMA = {
     "title": ERROR_SCHEMA_NAME,
     "type": "object",
@@ -51,7 +52,7 @@ def _codes(operation: dict[str, Any]) -> list[str]:
 
 def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
     """Adds the surrounding layers' answers to every operation that does not document them yet."""
-    schema.setdefault("components", {}).setdefault("schemas", {})[ERROR_SCHEMA_NAME] = ERROR_SCHEMA
+    schema.setdefault("components", {}).setdefault("schemas", {}).setdefault(ERROR_SCHEMA_NAME, ERROR_SCHEMA)
     ref = {"$ref": f"#/components/schemas/{ERROR_SCHEMA_NAME}"}
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():

@@ -51,6 +51,7 @@ class Command(BaseCommand):
         stopping = []
         signal.signal(signal.SIGTERM, lambda signum, frame: stopping.append(signum))
         while not stopping:
+            close_old_connections()  # a long-lived loop must not keep a connection the database has dropped
             run_due(timezone.now())
             if once:
                 return
@@ -64,7 +65,6 @@ def run_due(now: datetime) -> list[str]:
         slot = job.slot(now)
         if slot is None or not cache.add(f"periodic:{job.command}:{slot}", 1, timeout=2 * job.every_seconds):
             continue
-        close_old_connections()  # a long-lived loop must not keep a connection the database has dropped
         try:
             call_command(job.command, verbosity=0, stdout=io.StringIO())
             ran.append(job.command)
