@@ -65,7 +65,7 @@ def texts_of_500() -> list[str]:
     return texts
 
 
-def bench_in_process(count: int, rounds: int = 6) -> list[tuple[int, float]]:
+def bench_in_process(count: int, rounds: int = 6, rules_only: bool = False) -> list[tuple[int, float]]:
     """(core, texts/s of CPU time) per round, each round pinned to one core, taking the cores in turn.
 
     On this kind of machine the speed of a core changes with the host's other tenants (the same loop ran at 900
@@ -73,8 +73,9 @@ def bench_in_process(count: int, rounds: int = 6) -> list[tuple[int, float]]:
     """
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_setaffinity") else []
     texts = texts_of_500()
+    options = {"model": None} if rules_only else {}  # default: rules + the learned scorer (data/model.json)
     for text in texts:  # warm the stemmer cache, as a running server is
-        screen(text)
+        screen(text, **options)
     per_round = max(1, count // rounds)
     results = []
     try:
@@ -84,7 +85,7 @@ def bench_in_process(count: int, rounds: int = 6) -> list[tuple[int, float]]:
                 os.sched_setaffinity(0, {core})
             started = time.process_time()
             for index in range(per_round):
-                screen(texts[(number * per_round + index) % len(texts)])
+                screen(texts[(number * per_round + index) % len(texts)], **options)
             results.append((core, per_round / (time.process_time() - started)))
     finally:
         if cores:
@@ -162,11 +163,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--no-http", action="store_true")
     parser.add_argument(
+        "--rules-only", action="store_true", help="without the learned scorer, for comparison"
+    )
+    parser.add_argument(
         "--conn-max-age", type=int, help="run the server with this CONN_MAX_AGE (persistent DB connections)"
     )
     args = parser.parse_args()
     print(f"machine: {machine()}")
-    rounds = bench_in_process(args.texts)
+    rounds = bench_in_process(args.texts, rules_only=args.rules_only)
+    print("checker: " + ("rules only" if args.rules_only else "rules + learned scorer (data/model.json)"))
     print(f"reference loop (10M additions): {reference_loop():.2f} CPU s")
     rates = [rate for _core, rate in rounds]
     print(

@@ -27,7 +27,9 @@ def test_tanpa_biaya_negates_the_fee():
 
 
 def test_not_a_tourist_visa_is_not_a_tourist_visa_flag():
-    result = screen("Lowongan kerja Malaysia pakai calling visa, bukan visa turis. Gaji RM 1.800 sebulan.")
+    result = screen(
+        "Lowongan kerja Malaysia pakai calling visa, bukan visa turis. Gaji RM 1.800 sebulan.", model=None
+    )
     assert "tourist_visa_for_work" not in codes(result)
 
 
@@ -92,8 +94,10 @@ def test_free_ticket_under_perban_9_2020_is_low_risk():
     assert result["risk_level"] == "rendah"
 
 
-def test_score_is_explained_by_flags():
-    result = screen("Dicari admin di Kamboja, gaji 20 juta, visa turis, tiket ditanggung. DM aja.")
+def test_score_without_model_is_explained_by_flags():
+    result = screen(
+        "Dicari admin di Kamboja, gaji 20 juta, visa turis, tiket ditanggung. DM aja.", model=None
+    )
     remaining = 1.0
     for flag in result["flags"]:
         remaining *= 1 - flag["weight"]

@@ -52,9 +52,11 @@ def test_salary_found_after_currency_and_spaces():
 
 @pytest.mark.django_db
 def test_counters_are_right_when_some_rows_of_a_check_exist_and_some_are_new():
-    first = screen("Dicari admin di Kamboja, gaji 15jt/bln, visa turis. WA 0812-3456-7890")
+    # Rules only: the second text's flags must include the first's (a model may weigh words differently).
+    first = screen("Dicari admin di Kamboja, gaji 15jt/bln, visa turis. WA 0812-3456-7890", model=None)
     second = screen(
-        "Dicari admin di Kamboja, gaji 15jt/bln, visa turis, paspor ditahan agen. WA 0812-3456-7890"
+        "Dicari admin di Kamboja, gaji 15jt/bln, visa turis, paspor ditahan agen. WA 0812-3456-7890",
+        model=None,
     )
     new_flags = {f["code"] for f in second["flags"]} - {f["code"] for f in first["flags"]}
     assert first["risk_level"] == second["risk_level"] and new_flags

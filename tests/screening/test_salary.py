@@ -43,7 +43,7 @@ def test_currency_as_written_is_kept():
 
 
 def codes(text: str) -> list[str]:
-    return [flag["code"] for flag in screen(text)["flags"]]
+    return [flag["code"] for flag in screen(text, model=None)["flags"]]
 
 
 def test_same_pay_is_plausible_in_korea_but_not_for_admin_in_cambodia():
@@ -59,6 +59,13 @@ def test_factory_pay_in_malaysia_is_judged_against_malaysia():
 
 
 def test_salary_explanation_names_job_and_place():
-    result = screen("Lowongan admin di Kamboja, gaji Rp 12.000.000 per bulan.")
+    result = screen("Lowongan admin di Malaysia, gaji RM 9.000 sebulan.")
     flag = next(f for f in result["flags"] if f["code"] == "unrealistic_salary")
-    assert "admin" in flag["explanation"] and "Kamboja" in flag["explanation"]
+    assert "admin" in flag["explanation"] and "Malaysia" in flag["explanation"]
+
+
+def test_salary_note_never_suggests_a_going_rate_where_no_placement_exists():
+    result = screen("Lowongan admin di Sihanoukville, gaji Rp 12.000.000 per bulan.")
+    flag = next(f for f in result["flags"] if f["code"] == "unrealistic_salary")
+    assert "Sihanoukville" in flag["explanation"] and "umpan" in flag["explanation"]
+    assert "batas wajar" not in flag["explanation"] and "Rp8.000.000" not in flag["explanation"]

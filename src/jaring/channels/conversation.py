@@ -27,6 +27,7 @@ from jaring.reports.statuses import is_closed
 from jaring.reports.validation import DESCRIPTION_MIN
 from jaring.screening.engine import MAX_LENGTH, screen
 from jaring.screening.engine.verdict import detect_language
+from jaring.screening.services import screening_read_image
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +146,9 @@ class Turn(TurnBase):
             self.to_menu()
 
     def on_check(self) -> None:
+        if self.inbound.kind == "image" and (self.media or self.media_error):
+            self._check_image()
+            return
         if not self.is_text:
             self.say(texts.check_not_text())
             return
@@ -153,6 +157,19 @@ class Turn(TurnBase):
             self.say(texts.check_too_short())
             return
         self.say(texts.verdict(screen(text[:MAX_LENGTH], language=translation.get_language())))
+
+    def _check_image(self) -> None:
+        """A screenshot or flyer photo: read it (in memory; nothing kept), echo the text for correction, check it."""
+        if self.media_error or self.media is None:
+            self.say(self.media_error)
+            return
+        try:
+            reading = screening_read_image(data=self.media.content)
+        except ValidationError as error:
+            self.say(error.message_dict["image"][0])
+            return
+        self.say(texts.check_read_text(reading.text))
+        self.say(texts.verdict(screen(reading.text, language=translation.get_language())))
 
     def on_info(self) -> None:
         choice = self.choice(len(texts.INFO_TOPICS))

@@ -56,7 +56,10 @@ def inbound_process(*, inbound_id: int) -> str:
     if _flooding(inbound):
         return _rate_limit(inbound)
     clean, media_error = None, ""
-    wants_media = contact.state in MEDIA_STATES and inbound.kind in media.FETCHED_KINDS and inbound.media_id
+    wants_media = bool(inbound.media_id) and (
+        (contact.state in MEDIA_STATES and inbound.kind in media.FETCHED_KINDS)
+        or (contact.state == "check" and inbound.kind == "image")  # a screenshot of an offer: read, not kept
+    )
     if wants_media:
         try:
             with translation.override(contact.language):

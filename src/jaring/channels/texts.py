@@ -73,7 +73,17 @@ def not_anonymous() -> str:
 
 def check_prompt() -> str:
     return _(
-        "Tempel teks tawaran kerja atau teruskan (forward) pesan perekrut ke sini. Kami periksa tanda bahayanya."
+        "Tempel teks tawaran kerja, teruskan (forward) pesan perekrut, atau kirim tangkapan layar/foto "
+        "tawarannya ke sini. Kami periksa tanda bahayanya."
+    )
+
+
+def check_read_text(text: str) -> str:
+    shown = text if len(text) <= 1200 else text[:1200].rstrip() + " …"
+    return (
+        _("Teks yang terbaca dari gambar Anda (gambar tidak disimpan):")
+        + f"\n\n{shown}\n\n"
+        + _("Jika ada yang salah baca, kirim teks yang sudah diperbaiki untuk diperiksa ulang.")
     )
 
 
@@ -85,7 +95,8 @@ def check_too_short() -> str:
 
 def check_not_text() -> str:
     return _(
-        "Kami belum bisa membaca gambar atau berkas. Salin dan tempel teks tawarannya, atau teruskan pesannya."
+        "Kami hanya bisa membaca teks dan gambar (JPG, PNG, WebP). Salin dan tempel teks tawarannya, teruskan "
+        "pesannya, atau kirim tangkapan layarnya."
     )
 
 
@@ -97,6 +108,10 @@ def verdict(result: dict) -> str:
     if flags:
         lines += ["", _("Alasan utama:")]
         lines += [f"- {f['title']}: {f['explanation']}" for f in flags]
+    similar = list(result.get("similar_cases", []))[:2]
+    if similar:
+        lines += ["", _("Mirip kasus yang terdokumentasi:")]
+        lines += [f"- {c['summary']} ({c['outlet']}: {c['url']})" for c in similar]
     advice = list(result.get("advice", []))[:3]
     if advice:
         lines += ["", _("Saran:")]

@@ -4,14 +4,16 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, File, Form, Router, Schema
+from ninja.files import UploadedFile
 from pydantic import field_validator
 
 from jaring.lib.api_errors import ErrorOut
 
 from .engine import MAX_LENGTH
 from .models import ScreeningStat
-from .services import screening_check, validate_text
+from .ocr import MAX_BYTES
+from .services import screening_check, screening_read_image, validate_text
 
 router = Router(tags=["screening"])
 
@@ -45,6 +47,9 @@ class FlagOut(Schema):
     evidence: list[Span]
     legal_basis: str
     weight: float = Field(description="This flag's contribution to the score (after positive signals).")
+    found_by: Literal["rules", "model"] = Field(
+        description="rules: a rule's phrase or detector; model: the learned scorer's flag head (its words)."
+    )
 
 
 class SignalOut(Schema):
@@ -123,18 +128,38 @@ class ReportedOut(Schema):
     reason: str
 
 
+class SimilarCaseOut(Schema):
+    id: str = Field(description="Corpus item id (src/jaring/screening/data/corpus/).")
+    summary: str = Field(description="The corpus text (reworded from its source), shortened.")
+    title: str
+    outlet: str
+    date: str
+    url: str = Field(description="The public source the case is documented in.")
+    similarity: float
+
+
 class ScreeningOut(Schema):
     is_job_offer: bool = Field(description="False for warnings, news and other texts that offer no job.")
     risk_level: Literal["tinggi", "sedang", "rendah"]
-    score: float = Field(ge=0, le=1, description="1 - product of (1 - flag weight): explained by the flags.")
+    score: float = Field(
+        ge=0,
+        le=1,
+        description="Calibrated probability that this is a risky offer (rules + learned scorer), never below "
+        "the hard flags' noisy-OR nor a flag's floor; with no model file: 1 - product of (1 - flag weight).",
+    )
     summary: str
     flags: list[FlagOut]
     positive_signals: list[SignalOut]
     entities: EntitiesOut
     reported_identifiers: list[ReportedOut]
     advice: list[str]
+    similar_cases: list[SimilarCaseOut] = Field(
+        description="When the learned scorer raises the alarm: the nearest documented risk cases, with sources."
+    )
+    model_score: float | None = Field(description="The learned scorer's calibrated risk; null: not applied.")
     language: Literal["id", "en"]
     rules_version: str
+    model_version: str | None
 
 
 @router.post("/screenings", response={200: ScreeningOut, 422: ErrorOut}, summary="Check a job offer")
@@ -157,3 +182,36 @@ def _reader_language(request: HttpRequest, asked: str | None) -> str | None:
     if request.META.get("HTTP_ACCEPT_LANGUAGE"):
         return "en" if getattr(request, "LANGUAGE_CODE", "id").startswith("en") else "id"
     return None
+
+
+class ImageScreeningOut(Schema):
+    recognised_text: str = Field(
+        description="The text read from the image (OCR). Show it for correction; POST the corrected text to "
+        "/api/v1/screenings to check it again."
+    )
+    rotated: int = Field(description="Degrees the image was turned to read it (0 when upright).")
+    screening: ScreeningOut
+
+
+@router.post(
+    "/screenings/image",
+    response={200: ImageScreeningOut, 422: ErrorOut},
+    summary="Check a screenshot or flyer photo of a job offer",
+)
+def create_image_screening(
+    request: HttpRequest,
+    image: File[UploadedFile],
+    language: Form[Literal["id", "en"] | None] = None,
+    ref: Form[str | None] = None,
+) -> dict:
+    """`image`: JPEG, PNG or WebP, at most 10 MB and 64 megapixels. Reads the text with Tesseract OCR (Indonesian), then checks it like POST /screenings. The
+    image is read in memory and not stored; the text is not stored. 422 (field `image`) for a file that is not
+    a JPEG/PNG/WebP image, over 10 MB or 64 megapixels, a blank image or text in a script other than Latin."""
+    reading = screening_read_image(data=image.read(MAX_BYTES + 1))
+    result = screening_check(
+        text=reading.text,
+        language=_reader_language(request, language),
+        channel=ScreeningStat.Channel.API,
+        ref=ref or "",
+    )
+    return {"recognised_text": reading.text, "rotated": reading.rotated, "screening": result}

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from jaring.audit.services import audit_record
 from jaring.lib import identifiers
 
+from . import ocr
 from .engine import MAX_LENGTH, company_key, screen
 from .models import ConfirmedIdentifier, P3mi, ScreeningStat
 from .selectors import database_lookups, reset_registry_cache
@@ -49,6 +50,17 @@ def screening_check(
     if record:
         screening_stat_record(result=result, channel=channel, ref=ref)
     return result
+
+
+def screening_read_image(*, data: bytes) -> ocr.Reading:
+    """The text of a screenshot or flyer photo (OCR, in memory; the image is not kept), or a ValidationError
+    on the field `image` with a message in the active language."""
+    try:
+        reading = ocr.read_image(data)
+    except ocr.OcrError as error:
+        raise ValidationError({"image": ValidationError(error.message, code=error.code)}) from None
+    reading.text = reading.text[:MAX_LENGTH]
+    return reading
 
 
 def iso_week(day: date) -> str:

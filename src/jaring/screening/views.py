@@ -6,6 +6,7 @@ Works without JavaScript: a plain form posted back to the same page. GET ?text= 
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .engine import MAX_LENGTH
 from .models import ScreeningStat
-from .services import clean_ref, screening_check, validate_text
+from .ocr import MAX_BYTES as MAX_IMAGE_BYTES
+from .services import clean_ref, screening_check, screening_read_image, validate_text
 
 # The Lapor form is opened with a GET link; gunicorn refuses request lines over 4 KB, so the description in the
 # link is cut (the reporter can paste the rest) and the parties are capped.
@@ -42,10 +44,25 @@ class CheckForm(forms.Form):
 
 def check(request: HttpRequest) -> HttpResponse:
     result = None
+    image_error = ""
+    from_image = False
     data = request.POST if request.method == "POST" else (request.GET if "text" in request.GET else None)
     if data is not None:
+        upload = request.FILES.get("image") if request.method == "POST" else None
+        if upload is not None:
+            # A screenshot: read it (in memory, not kept), put its text in the box for correction, check it.
+            try:
+                reading = screening_read_image(data=upload.read(MAX_IMAGE_BYTES + 1))
+            except ValidationError as error:
+                image_error = error.message_dict["image"][0]
+            else:
+                data = data.copy()
+                data["text"] = reading.text
+                from_image = True
         form = CheckForm(data)
-        if form.is_valid():
+        if image_error:
+            form.is_valid()  # keeps the text typed so far; the image's message is shown instead of a check
+        elif form.is_valid():
             text = form.cleaned_data["text"]
             result = screening_check(
                 text=text,
@@ -58,7 +75,11 @@ def check(request: HttpRequest) -> HttpResponse:
             result["report_url"] = report_url(text, result)
     else:
         form = CheckForm(initial={"ref": clean_ref(request.GET.get("ref"))})
-    return render(request, "screening/check.html", {"form": form, "result": result})
+    return render(
+        request,
+        "screening/check.html",
+        {"form": form, "result": result, "image_error": image_error, "from_image": from_image},
+    )
 
 
 def highlight(text: str, result: dict) -> SafeString:

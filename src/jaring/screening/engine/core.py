@@ -4,16 +4,19 @@ from collections import defaultdict
 
 from .entities import Entities, extract
 from .lookups import Lookups, StaticLookups
+from .model import DIGITS, Evidence, Model, default_model, features
 from .patterns import Match
 from .ruleset import RuleSet, default_rules
 from .salary import find_salaries, salary_limit
 from .tokens import CLAUSE, Token, tokenize
-from .verdict import advice, detect_language, is_offer, level, offer_scores, score
+from .verdict import advice, detect_language, hard_score, is_offer, level, offer_scores, score
 
 MAX_LENGTH = 10_000
 MAX_EVIDENCE = 5
 _NEGATION_WINDOW = 3
 _NO_LOOKUPS = StaticLookups()
+_DEFAULT_MODEL = object()
+_RANK = {"rendah": 0, "sedang": 1, "tinggi": 2}
 _MATCH_LIMITS = {"offer": 1, "non_offer": 1, "job": 1, "context": 3, "flag": 12, "signal": 8}
 Span = dict[str, object]
 
@@ -120,12 +123,15 @@ class _Screening:
         job = self.jobs[0] if self.jobs else "unknown"
         limit, place = salary_limit(self.rules.data.salary, job, self.entities.places)
         top = max(salaries, key=lambda s: s["idr_per_month"])
-        if top["idr_per_month"] <= limit:
+        # Where no lawful placement exists (a scam hub) no promised pay is believable: every amount is bait.
+        if top["idr_per_month"] <= limit and not (place is not None and place.scam_hub):
             return []
         job_title = next((j.title.get(language) for j in self.rules.data.salary.jobs if j.code == job), None)
         texts = self.rules.data.texts
+        # No pay is "believable" where no lawful placement exists: the note must not suggest a going rate.
+        key = "salary_detail_no_placement" if place is not None and place.scam_hub else "salary_detail"
         self.detail["unrealistic_salary"] = (
-            texts["salary_detail"]
+            texts[key]
             .get(language)
             .format(
                 salary=_rupiah(top["idr_per_month"]),
@@ -203,18 +209,100 @@ def _rupiah(value: float) -> str:
 
 
 def screen(
-    text: str, *, language: str | None = None, rules: RuleSet | None = None, lookups: Lookups | None = None
+    text: str,
+    *,
+    language: str | None = None,
+    rules: RuleSet | None = None,
+    lookups: Lookups | None = None,
+    model: Model | None | object = _DEFAULT_MODEL,
 ) -> dict:
-    """Check one text (callers validate its length) and return the verdict as JSON-ready data."""
+    """Check one text (callers validate its length) and return the verdict as JSON-ready data.
+
+    model: the learned scorer (default: data/model.json when present); None checks with the rules alone.
+    """
     rules = rules or default_rules()
+    if model is _DEFAULT_MODEL:
+        model = default_model()
+    run, language, signals, found, evidence = _rule_pass(text, language, rules, lookups)
+    e = run.entities
+    signal_codes = [code for code, _ in signals]
+    rule_offer = evidence.rule_offer
+    similar: list[dict] = []
+    model_score = None
+    margins = (
+        model.margins(feats := features(run.tokens, rules.negators)) if isinstance(model, Model) else None
+    )
+    if isinstance(model, Model) and margins is not None:
+        model_score = model.risk_probability(margins, evidence)
+        # Retold and quoted offers are offers: the offer head learnt them from the corpus, with the cues.
+        offer = model.offer_probability(margins, evidence) >= 0.5
+    else:
+        offer = rule_offer
+    # A warning or a news report is not judged as an offer; a confirmed identifier counts in any text.
+    flags = (
+        found if offer else [(c, s) for c, s in found if "confirmed_identifier" in rules.flags[c].detectors]
+    )
+    flag_codes = [code for code, _ in flags]
+    total, weights = score(rules, flag_codes, signal_codes)
+    model_alarm = False
+    if model_score is not None and offer:
+        rules_level = level(rules, _floored(rules, flag_codes, total))
+        total = _floored(rules, flag_codes, round(model_score, 3))
+        model_alarm = model_score >= rules.data.levels["sedang"]
+        if model_alarm and _RANK[level(rules, total)] > _RANK[rules_level]:
+            # The model, not the rules, raised the alarm: explain it by the nearest documented cases.
+            similar = model.similar(feats)  # type: ignore[union-attr]
+    elif model_score is not None:
+        total = _floored(rules, flag_codes, min(round(model_score, 3), total))
+    elif offer:
+        total = _floored(rules, flag_codes, total)
+    risk = level(rules, total)
+    found_by = dict.fromkeys(flag_codes, "rules")
+    if model_alarm:  # a risky offer in the model's eyes: the flags it recognises from the corpus, with words
+        for code, words in model.flags(feats):  # type: ignore[union-attr]
+            if code in found_by or code not in rules.flags or not rules.flags[code].model_may_add:
+                continue
+            spans = _word_spans(run, words)
+            if spans:
+                flags.append((code, spans))
+                weights[code] = rules.flags[code].weight
+                found_by[code] = "model"
+    return {
+        "is_job_offer": offer,
+        "risk_level": risk,
+        "score": total,
+        "summary": rules.data.texts[f"summary_{risk}" if offer or flags else "summary_not_offer"].get(
+            language
+        ),
+        "flags": [
+            _flag(rules, code, spans, weights[code], run.detail.get(code), language)
+            | {"found_by": found_by[code]}
+            for code, spans in flags
+        ],
+        "positive_signals": [_signal(rules, code, spans, language) for code, spans in signals],
+        "similar_cases": similar,
+        "model_score": None if model_score is None else round(model_score, 3),
+        "entities": e.as_dict(),
+        "reported_identifiers": [
+            {k: v for k, v in r.items() if k not in ("start", "end")} for r in run.reported
+        ],
+        "advice": advice(rules, risk, offer, [c for c, _ in flags], language),
+        "language": language,
+        "rules_version": rules.data.version,
+        "model_version": model.version if isinstance(model, Model) else None,
+    }
+
+
+def _rule_pass(
+    text: str, language: str | None, rules: RuleSet, lookups: Lookups | None
+) -> tuple[_Screening, str, list[tuple[str, list[Span]]], list[tuple[str, list[Span]]], Evidence]:
+    """The rules' part of a check: tokens, entities, signals, every flag (as if an offer) and their numbers."""
     run = _Screening(text[:MAX_LENGTH], rules, lookups or _NO_LOOKUPS)
     run.look_up()
     language = language or detect_language([t.text for t in run.tokens[:300]]) or "id"
     e = run.entities
     has_contact = bool(e.phones or e.handles or e.emails or any("go.id" not in lk["value"] for lk in e.links))
     offer_points, non_offer_points = offer_scores(rules, run.cues, has_contact, bool(e.salaries))
-    offer = is_offer(offer_points, non_offer_points)
-
     signals = []
     for code, rule in rules.signals.items():
         spans = list(run.hits.get(rules.signal_keys[code], ()))
@@ -222,12 +310,30 @@ def screen(
             spans += run.detect(detector, language)
         if spans:
             signals.append((code, spans))
-    signal_codes = [code for code, _ in signals]
+    found = _flags(run, rules, language)
+    codes = [c for c, _ in found]
+    evidence = Evidence(
+        rule_score=score(rules, codes, [c for c, _ in signals])[0],
+        hard_score=hard_score(rules, codes),
+        offer_margin=offer_points - non_offer_points,
+        rule_offer=is_offer(offer_points, non_offer_points),
+    )
+    return run, language, signals, found, evidence
 
+
+def features_and_evidence(
+    text: str, *, rules: RuleSet | None = None, lookups: Lookups | None = None
+) -> tuple[set[str], Evidence]:
+    """What the learned scorer reads of a text: its n-gram features and the rules' evidence (for training)."""
+    rules = rules or default_rules()
+    run, _language, _signals, _found, evidence = _rule_pass(text, None, rules, lookups)
+    return features(run.tokens, rules.negators), evidence
+
+
+def _flags(run: _Screening, rules: RuleSet, language: str) -> list[tuple[str, list[Span]]]:
+    """Every flag the text shows, judged as if it were an offer."""
     flags: list[tuple[str, list[Span]]] = []
     for code, rule in rules.flags.items():
-        if not offer and "confirmed_identifier" not in rule.detectors:
-            continue  # a warning or a news report is not judged as an offer
         spans = list(run.hits.get(rules.flag_keys[code], ()))
         for detector in rule.detectors:
             spans += run.detect(detector, language)
@@ -243,28 +349,32 @@ def screen(
             if not satisfied:
                 continue
         flags.append((code, spans))
-    flag_codes = [code for code, _ in flags]
-    total, weights = score(rules, flag_codes, signal_codes)
-    risk = level(rules, total)
-    return {
-        "is_job_offer": offer,
-        "risk_level": risk,
-        "score": total,
-        "summary": rules.data.texts[f"summary_{risk}" if offer or flags else "summary_not_offer"].get(
-            language
-        ),
-        "flags": [
-            _flag(rules, code, spans, weights[code], run.detail.get(code), language) for code, spans in flags
-        ],
-        "positive_signals": [_signal(rules, code, spans, language) for code, spans in signals],
-        "entities": e.as_dict(),
-        "reported_identifiers": [
-            {k: v for k, v in r.items() if k not in ("start", "end")} for r in run.reported
-        ],
-        "advice": advice(rules, risk, offer, flag_codes, language),
-        "language": language,
-        "rules_version": rules.data.version,
-    }
+    return flags
+
+
+def _word_spans(run: _Screening, words: list[str]) -> list[Span]:
+    """Where the model's words (unigrams, bigrams of folded tokens) first occur in the text."""
+    tokens = run.tokens
+    spans = []
+    for word in words:
+        parts = word.split(" ")
+        for i in range(len(tokens) - len(parts) + 1):
+            if all(tokens[i + k].text.translate(DIGITS) == part for k, part in enumerate(parts)):
+                if any(t.text in run.rules.negators for t in tokens[max(0, i - 3) : i]):
+                    break  # "bukan visa turis": the words are there, the flag is not
+                spans.append(_span(run.text, tokens[i].start, tokens[i + len(parts) - 1].end))
+                break
+    return spans
+
+
+def _floored(rules: RuleSet, flag_codes: list[str], value: float) -> float:
+    """Safety floors: hard flags are never discounted, and a floor flag (scam hub) is at least its level."""
+    value = max(value, hard_score(rules, flag_codes))
+    for code in flag_codes:
+        floor = rules.flags[code].floor
+        if floor is not None:
+            value = max(value, rules.data.levels[floor])
+    return round(value, 3)
 
 
 def _evidence(spans: list[Span]) -> list[Span]:

@@ -55,6 +55,10 @@ class FlagRule(Strict):
     # Soft flags are common in honest offers too; signs of a procedural offer weaken them.
     soft: bool = False
     negatable: bool = True
+    # Safety floor: an offer showing this flag is at least this level, whatever the model or signals say.
+    floor: Literal["tinggi", "sedang"] | None = None
+    # False where only the rules can judge (amounts, places, identifiers): the learned scorer may not add it.
+    model_may_add: bool = True
     title: Text
     explanation: Text
     legal_basis: Text
@@ -155,6 +159,8 @@ class Advice(Strict):
     always: list[Text]
     by_level: dict[Literal["tinggi", "sedang", "rendah"], list[Text]]
     not_offer: list[Text]
+    # Advice for work where no lawful placement exists (a flag with a floor): refuse and report.
+    no_placement: list[Text] = []
 
 
 class RulesFile(Strict):

@@ -106,6 +106,15 @@ def score(rules: RuleSet, flag_codes: list[str], signal_codes: list[str]) -> tup
     return round(1 - remaining, 3), weights
 
 
+def hard_score(rules: RuleSet, flag_codes: list[str]) -> float:
+    """Noisy-OR of the hard flags alone: the part of the score no signal and no model may discount."""
+    remaining = 1.0
+    for code in flag_codes:
+        if not rules.flags[code].soft:
+            remaining *= 1 - rules.flags[code].weight
+    return round(1 - remaining, 3)
+
+
 def level(rules: RuleSet, value: float) -> str:
     if value >= rules.data.levels["tinggi"]:
         return "tinggi"
@@ -116,12 +125,18 @@ def level(rules: RuleSet, value: float) -> str:
 
 def advice(rules: RuleSet, risk: str, offer: bool, flag_codes: list[str], language: str) -> list[str]:
     items = []
-    if not offer and not flag_codes:
+    if any(rules.flags[c].floor for c in flag_codes):
+        # Work where no lawful placement exists: refuse and report. Checking a licence would suggest that some
+        # licence could make the offer safe.
+        items += rules.data.advice.no_placement + rules.data.advice.by_level["tinggi"]
+        items += [a for a in rules.data.advice.always if "SISKOP2MI" not in a.id]  # the hotline and reporting
+    elif not offer and not flag_codes:
         items += rules.data.advice.not_offer
     else:
         items += rules.data.advice.by_level[risk]
         items += [rules.flags[c].advice for c in flag_codes if rules.flags[c].advice is not None]
-    items += rules.data.advice.always
+    if not any(rules.flags[c].floor for c in flag_codes):
+        items += rules.data.advice.always
     seen: list[str] = []
     for item in items:
         text = item.get(language)

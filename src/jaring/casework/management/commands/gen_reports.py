@@ -17,7 +17,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 from django.utils import timezone
 
-from jaring.accounts.models import Office, User
+from jaring.accounts.models import Office
+from jaring.accounts.selectors import staff_users_of_office
 from jaring.lib.text import search_terms
 from jaring.reports.deadlines import deadlines_for
 from jaring.reports.statuses import OPEN_STATUSES, is_closed
@@ -117,11 +118,7 @@ class Command(BaseCommand):
         sql = f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608 - constants
         due_cache: dict = {}
         # Verified and closed reports have an officer, as in a working office; new ones mostly do not yet.
-        officers = list(
-            User.objects.filter(office=target, role__in=("petugas", "supervisor")).values_list(
-                "pk", flat=True
-            )
-        ) or [None]
+        officers = list(staff_users_of_office(target).values_list("pk", flat=True)) or [None]
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA synchronous=OFF")
