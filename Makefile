@@ -1,11 +1,12 @@
-# Jaring: `make run` serves the demo, `make test` runs every check. Needs only Python 3.11+ and make.
+# Jaring: `make run` serves the demo as production runs (gunicorn, DEBUG off, worker, periodic jobs), `make dev`
+# with Django's autoreloading debug server; `make test` runs every check. Needs only Python 3.11+ and make.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev worker clean
+.PHONY: run dev test lint format install install-dev worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +23,15 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# The demo logins are printed with the address served; keys are generated once into the data dir (one machine).
 run: install
-	JARING_DEBUG=$${JARING_DEBUG:-1} $(BIN)/jaring demo
+	JARING_SITE_URL=$${JARING_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/jaring demo
 	@echo "Serving Jaring on http://$(HOST):$(PORT)/ (staff: http://$(HOST):$(PORT)/petugas/) - Ctrl+C to stop"
-	JARING_DEBUG=$${JARING_DEBUG:-1} $(BIN)/jaring run_local --bind $(HOST):$(PORT)
+	JARING_HTTPS=$${JARING_HTTPS:-0} JARING_SITE_URL=$${JARING_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/jaring run_local --bind $(HOST):$(PORT)
+
+dev: install
+	JARING_DEBUG=1 JARING_SITE_URL=$${JARING_SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/jaring demo
+	JARING_DEBUG=1 $(BIN)/jaring run_local --bind $(HOST):$(PORT)
 
 # Packages mypy keeps clean (widen as more become clean; see docs/development.md).
 MYPY_PACKAGES := src/jaring/lib src/jaring/accounts src/jaring/audit

@@ -1,5 +1,7 @@
 """The JSON API: one NinjaAPI at /api/v1/ mounting each app's router."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -10,13 +12,20 @@ from jaring.casework.api import router as casework_router
 from jaring.checkpoints.api import router as checkpoints_router
 from jaring.content.api import router as content_router
 from jaring.lib import regions
+from jaring.lib.api_contract import document_errors
 from jaring.lib.api_errors import django_errors_response, http_error_response, validation_error_response
 from jaring.network.api import router as network_router
 from jaring.outreach.api import router as outreach_router
 from jaring.reports.api import router as reports_router
 from jaring.screening.api import router as screening_router
 
-api = NinjaAPI(
+
+class JaringAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        return document_errors(super().get_openapi_schema(*args, **kwargs))
+
+
+api = JaringAPI(
     title="Jaring API",
     version="1",
     description="Laporan publik, cek tawaran kerja, konten edukasi dan API petugas (token Bearer).",

@@ -3,13 +3,15 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from jaring import web
+from jaring import health, web
 from jaring.api import api
 from jaring.channels import views as channels_views
 from jaring.content.sitemaps import sitemaps
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("robots.txt", web.robots_txt),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("wilayah/opsi/", web.region_options, name="region_options"),
@@ -37,5 +39,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler403 = "jaring.web.permission_denied"
 handler404 = "jaring.web.page_not_found"
 handler500 = "jaring.web.server_error"

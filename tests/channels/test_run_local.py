@@ -1,5 +1,5 @@
-"""`jaring run_local` (what `make run` starts) as a real process: the web server and the task worker together,
-so that a signed webhook is answered with production's database task backend."""
+"""`jaring run_local` (what `make run` starts) as a real process: gunicorn with DEBUG off, the task worker and
+the periodic jobs together, so that a signed webhook is answered with production's database task backend."""
 
 import contextlib
 import http.client
@@ -54,7 +54,7 @@ def test_run_local_starts_a_worker_that_answers_whatsapp(graph, tmp_path):
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "PYTHONPATH": str(SRC),
         "JARING_DATA_DIR": str(tmp_path / "var"),
-        "JARING_DEBUG": "1",  # as `make run`
+        "JARING_HTTPS": "0",  # as `make run`: DEBUG off, plain HTTP on 127.0.0.1
         "JARING_WHATSAPP_APP_SECRET": payloads.APP_SECRET,
         "JARING_WHATSAPP_ACCESS_TOKEN": TOKEN,
         "JARING_WHATSAPP_PHONE_NUMBER_ID": payloads.PHONE_NUMBER_ID,
@@ -85,8 +85,17 @@ def test_run_local_starts_a_worker_that_answers_whatsapp(graph, tmp_path):
         assert answers, (tmp_path / "run_local.log").read_text()
         assert "1 Cek tawaran kerja" in answers[0]
         assert graph.sent[0]["to"] == payloads.WA_ID
+        status, headers, body = _get(port, "/halaman-yang-salah-ketik/")
+        assert status == 404  # Django's debug page listed every URL pattern here, in English
+        assert "Halaman tidak ditemukan" in body.decode() and "URLconf" not in body.decode()
+        assert headers["Server"].startswith("gunicorn")
+        status, headers, css = _get(port, "/static/jaring/jaring.css", {"Accept-Encoding": "gzip"})
+        assert status == 200 and headers.get("Content-Encoding") == "gzip"  # WhiteNoise's compressed copy
         workers = _descendants(server.pid)
-        assert workers  # the worker and, in DEBUG, its autoreloader's child
+        commands = {_command(pid) for pid in workers}
+        assert any("jaring worker" in c for c in commands) and any("periodic" in c for c in commands), (
+            commands
+        )
         server.terminate()  # SIGTERM to run_local alone, as a service manager would send it
         server.wait(timeout=15)
         assert _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), 15)
@@ -98,6 +107,22 @@ def test_run_local_starts_a_worker_that_answers_whatsapp(graph, tmp_path):
                 os.kill(pid, signal.SIGKILL)
         server.wait(timeout=5)
         log.close()
+
+
+def _get(port: int, path: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        conn.close()
+
+
+def _command(pid: int) -> str:
+    with contextlib.suppress(OSError):
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    return ""
 
 
 def _descendants(pid: int) -> list[int]:

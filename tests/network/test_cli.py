@@ -43,7 +43,9 @@ def test_link_runs_without_a_database_in_a_subprocess(tmp_path):
     )
     out = tmp_path / "out.jsonl"
     env = {"PATH": "/usr/bin:/bin", "JARING_DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
-           "JARING_DATA_DIR": str(tmp_path / "var"), "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}  # fmt: skip
+           "JARING_DATA_DIR": str(tmp_path / "var"), "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"),
+           # a PostgreSQL URL: settings refuse to start without explicit keys (never used here)
+           "JARING_SECRET_KEY": "x" * 50, "JARING_FIELD_KEYS": "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}  # fmt: skip
     done = subprocess.run([*JARING, "network", "link", str(source), "--out", str(out), "--jobs", "2"],
                           env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stderr

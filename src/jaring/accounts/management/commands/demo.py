@@ -2,6 +2,7 @@ import importlib
 import os
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -15,8 +16,7 @@ class Command(BaseCommand):
     help = "Migrate and seed the Batam demo: office, agencies, one user per role, content. Idempotent."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("createcachetable", verbosity=0)
+        call_command("migrate", interactive=False, verbosity=0)  # creates the cache table too
         password = os.environ.get("JARING_DEMO_PASSWORD") or DEFAULT_PASSWORD
         office, users = demo.seed(password=password)
         for app in APP_SEEDS:
@@ -26,7 +26,7 @@ class Command(BaseCommand):
                 continue
             module.seed(office=office)
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {office.name}"))
-        self.stdout.write("Demo logins at http://127.0.0.1:8000/petugas/masuk/ :")
+        self.stdout.write(f"Demo logins at {settings.SITE_URL}/petugas/masuk/ :")
         for username, created in users:
             note = password if created else "(existing user: password unchanged)"
             self.stdout.write(f"  {username:<12} {note}")
