@@ -37,7 +37,7 @@ class Job:
 JOBS = [
     Job("whatsapp_retry", every_seconds=60),  # docs/whatsapp.md: due retries every minute
     Job("send_digest", every_seconds=86400, at_hour=7),  # docs/casework.md: officers' daily digest
-    Job("checkpoints_retention", every_seconds=86400, at_hour=2),  # docs/checkpoints.md: erase cleared identities
+    Job("checkpoints_retention", every_seconds=86400, at_hour=2),  # docs/checkpoints.md
     Job("insights_warm", every_seconds=240),  # docs/insights.md: dashboards cached for 5 minutes stay warm
     Job("insights_send_monthly", every_seconds=86400, at_hour=8),  # mails only on a month's first working day
 ]
