@@ -113,7 +113,8 @@ def test_counts(api, supervisor, checkpoints) -> None:
     today = timezone.localdate().isoformat()
     counts = api(supervisor, "get", "/counts", {"start": today, "end": today}).json()
     assert counts["total"] == 1 and counts["outcomes"] == {"ditunda": 1}
-    assert counts["reasons"] == [["tiket_sekali_jalan", 1]] and counts["destinations"] == [["KH", 1]]
+    assert counts["reasons"] == [{"code": "tiket_sekali_jalan", "count": 1}]
+    assert counts["destinations"] == [{"code": "KH", "count": 1}]
 
 
 def test_the_endpoints_are_in_the_openapi_schema(client) -> None:

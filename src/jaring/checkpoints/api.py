@@ -141,17 +141,36 @@ class CheckpointListQuery(Schema):
     page: int = Field(1, ge=1, le=10_000)
 
 
+class CodeCountOut(Schema):
+    code: str
+    count: int
+
+
+class CheckpointOutcomeCountOut(Schema):
+    checkpoint: str
+    outcome: str
+    count: int
+
+
+class HandoverCountOut(Schema):
+    agency: str
+    status: str
+    count: int
+
+
 class CheckpointCountsOut(Schema):
+    """Named fields rather than tuples: OpenAPI 3.1 clients (and schemathesis) read an object per row."""
+
     start: date
     end: date
     total: int
     outcomes: dict[str, int]
-    per_checkpoint: list[tuple[str, str, int]]
-    reasons: list[tuple[str, int]]
-    destinations: list[tuple[str, int]]
-    origin_provinces: list[tuple[str, int]]
+    per_checkpoint: list[CheckpointOutcomeCountOut]
+    reasons: list[CodeCountOut]
+    destinations: list[CodeCountOut]
+    origin_provinces: list[CodeCountOut]
     repeats: int
-    handovers: list[tuple[str, str, int]]
+    handovers: list[HandoverCountOut]
 
 
 def _out(user: Any, s: Screening, *, full: bool = False, identity: dict | None = None) -> dict[str, Any]:
@@ -295,4 +314,15 @@ def screening_counts(request: HttpRequest, start: date, end: date, checkpoint: s
         raise HttpError(403, "Forbidden")
     found = selectors.office_checkpoints(request.user).filter(slug=checkpoint).first() if checkpoint else None
     s = stats.summary(request.user, start, max(start, end), found.pk if found else None)
-    return {**s.__dict__}
+
+    def coded(rows: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        return [{"code": code, "count": n} for code, n in rows]
+
+    return {
+        **s.__dict__,
+        "per_checkpoint": [{"checkpoint": c, "outcome": o, "count": n} for c, o, n in s.per_checkpoint],
+        "reasons": coded(s.reasons),
+        "destinations": coded(s.destinations),
+        "origin_provinces": coded(s.origin_provinces),
+        "handovers": [{"agency": a, "status": st, "count": n} for a, st, n in s.handovers],
+    }
