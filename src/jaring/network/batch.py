@@ -3,18 +3,32 @@
 IN: one record a line, `{"id": ..., "text": "...", "parties": [{"kind": ..., "value": ...}]}` (text and
 parties optional). OUT: one cluster a line, `{"cluster": n, "ids": [...], "identifiers": [{"kind", "value",
 "records"}]}`, covering every input id. Malformed lines are reported with their line number and skipped.
+
+Built for 10,000,000 records (about 29 million record-identifier links) in 4 GB: worker processes read the
+records (the costly part) and send back compact columns, the identifier's 64-bit hash, kind code and
+JSON-encoded value per link, the JSON-encoded id per record; this process keeps them in numpy arrays and byte
+blobs (no Python object per identifier), numbers identifiers by first appearance, checks that equal hashes
+are equal identifiers (a collision is split off exactly), and joins records with a vectorised union-find.
+The clusters are those of engine.Linker (tests/network/test_batch_engine.py compares the two).
 """
 
 import gc
 import json
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice, repeat
+from operator import itemgetter
 from typing import TextIO
 
-from jaring.network.engine import Linker, Stoplist, record_keys
+import numpy as np
+
+from jaring.lib.identifiers import KINDS
+from jaring.network.engine import Stoplist, record_keys
 
 MAX_REPORTED = 100  # malformed lines printed one by one; beyond that only counted
+CHUNK = 4000  # lines a worker reads at a time
+KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 
 
 @dataclass
@@ -64,9 +78,31 @@ def parse_line(line: str) -> tuple[object, str | None, list[dict] | None]:
     return record_id, text, parties
 
 
-def _keyed(chunk: tuple[int, list[str]], stoplist: Stoplist) -> tuple[list[tuple], list[str]]:
-    """Parse and extract one chunk (number of its first line, lines): ((id, keys) rows, problems)."""
-    rows, problems = [], []
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_string = json.encoder.encode_basestring  # what _dumps writes for a str, without its per-call set-up
+
+
+@dataclass
+class Columns:
+    """One chunk's records as compact columns (cheap to send between processes)."""
+
+    records: int
+    problems: list[str]
+    ids: bytes  # JSON-encoded ids, UTF-8, back to back
+    id_lengths: bytes  # array("I")
+    key_counts: bytes  # array("H"): links of each record (at most MAX_PER_RECORD)
+    hashes: bytes  # array("q"): hash of each link's "kind\tvalue" key
+    kinds: bytes  # one KIND_CODE a link
+    values: bytes  # JSON-encoded values, UTF-8, back to back
+    value_lengths: bytes  # array("I")
+
+
+def _columns(chunk: tuple[int, list[str]], stoplist: Stoplist) -> Columns:
+    """Parse and extract one chunk (number of its first line, lines)."""
+    problems: list[str] = []
+    ids: list[str] = []
+    key_counts = array("H")
+    keys: list[str] = []
     first, lines = chunk
     for number, line in enumerate(lines, start=first):
         if not line or line.isspace():  # not line.strip(), without copying every line
@@ -76,8 +112,36 @@ def _keyed(chunk: tuple[int, list[str]], stoplist: Stoplist) -> tuple[list[tuple
         except ValueError as exc:
             problems.append(f"line {number}: {exc}")
             continue
-        rows.append((record_id, record_keys(text, parties, stoplist)))
-    return rows, problems
+        ids.append(_string(record_id) if type(record_id) is str else _dumps(record_id))
+        found = record_keys(text, parties, stoplist)
+        key_counts.append(len(found))
+        keys += found
+    # Per key, in C-level maps (no Python loop): hash(str) is SipHash, 64 bits, the same in this process and
+    # the workers it forks (one seed a run); equal hashes of different keys are split by _numbered.
+    parts = list(map(str.partition, keys, repeat("\t")))
+    values = list(map(_string, map(itemgetter(2), parts)))
+    value_blob, value_lengths = _blob(values)
+    id_blob, id_lengths = _blob(ids)
+    return Columns(
+        records=len(ids),
+        problems=problems,
+        ids=id_blob,
+        id_lengths=id_lengths,
+        key_counts=key_counts.tobytes(),
+        hashes=array("q", map(hash, keys)).tobytes(),
+        kinds=bytes(map(KIND_CODE.__getitem__, map(itemgetter(0), parts))),
+        values=value_blob,
+        value_lengths=value_lengths,
+    )
+
+
+def _blob(texts: list[str]) -> tuple[bytes, bytes]:
+    """Texts back to back in UTF-8, and their lengths in bytes (array("I"))."""
+    joined = "".join(texts)
+    if joined.isascii():  # one encode for the chunk: lengths in characters are lengths in bytes
+        return joined.encode(), array("I", map(len, texts)).tobytes()
+    encoded = [text.encode() for text in texts]
+    return b"".join(encoded), array("I", map(len, encoded)).tobytes()
 
 
 def _chunks(lines: Iterable[str], size: int) -> Iterator[tuple[int, list[str]]]:
@@ -98,19 +162,17 @@ def _worker_init(stoplist: Stoplist) -> None:
     gc.disable()  # see link(): no reference cycles here, and collections would only rescan the caches
 
 
-def _worker(chunk: tuple[int, list[str]]) -> tuple[list[tuple], list[str]]:
+def _worker(chunk: tuple[int, list[str]]) -> Columns:
     assert _worker_stoplist is not None
-    return _keyed(chunk, _worker_stoplist)
+    return _columns(chunk, _worker_stoplist)
 
 
-def _extracted(
-    lines: Iterable[str], stoplist: Stoplist, jobs: int
-) -> Iterator[tuple[list[tuple], list[str]]]:
+def _extracted(lines: Iterable[str], stoplist: Stoplist, jobs: int) -> Iterator[Columns]:
     """Extraction is the costly part and independent per record: with jobs > 1 it runs in worker processes
-    (fork), in input order, while this process links."""
+    (fork, so that hash() agrees with this process), in input order, while this process stores."""
     if jobs <= 1:
         for chunk in _chunks(lines, CHUNK):
-            yield _keyed(chunk, stoplist)
+            yield _columns(chunk, stoplist)
         return
     import multiprocessing
 
@@ -119,58 +181,268 @@ def _extracted(
         yield from pool.imap(_worker, _chunks(lines, CHUNK), chunksize=1)
 
 
-CHUNK = 2000
-
-
 def link(lines: Iterable[str], out: TextIO, stoplist: Stoplist | None = None, jobs: int = 1) -> LinkResult:
-    # The cyclic garbage collector is off for the run: the records, keys and clusters hold no reference
-    # cycles (reference counting frees them), and its collections rescanned the millions of objects still
-    # alive, which took about half of this process's time at 1M records.
+    # The cyclic garbage collector is off for the run: nothing here holds reference cycles, and collections
+    # would rescan every object still alive.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _link(lines, out, stoplist, jobs)
+        return _link(lines, out, stoplist if stoplist is not None else Stoplist.default(), jobs)
     finally:
         if collecting:
             gc.enable()
 
 
-def _link(lines: Iterable[str], out: TextIO, stoplist: Stoplist | None, jobs: int) -> LinkResult:
+class _Store:
+    """Every chunk's columns appended to growing byte buffers (amortised, no copy per chunk)."""
+
+    def __init__(self) -> None:
+        self.records = 0
+        self.ids, self.id_lengths, self.key_counts = bytearray(), bytearray(), bytearray()
+        self.hashes, self.kinds, self.values, self.value_lengths = (bytearray() for _ in range(4))
+
+    def add(self, columns: Columns) -> None:
+        self.records += columns.records
+        self.ids += columns.ids
+        self.id_lengths += columns.id_lengths
+        self.key_counts += columns.key_counts
+        self.hashes += columns.hashes
+        self.kinds += columns.kinds
+        self.values += columns.values
+        self.value_lengths += columns.value_lengths
+
+
+def _link(lines: Iterable[str], out: TextIO, stoplist: Stoplist, jobs: int) -> LinkResult:
     result = LinkResult()
-    linker = Linker(stoplist)
-    for rows, problems in _extracted(lines, linker.stoplist, jobs):
-        result.malformed += len(problems)
-        result.problems.extend(problems[: max(0, MAX_REPORTED - len(result.problems))])
-        linker.add_rows(rows)
-    result.records = len(linker.ids)
-    result.identifiers = len(linker.edge_record)
-    result.clusters = _write_clusters(linker, out)
+    store = _Store()
+    for columns in _extracted(lines, stoplist, jobs):
+        result.malformed += len(columns.problems)
+        result.problems.extend(columns.problems[: max(0, MAX_REPORTED - len(result.problems))])
+        store.add(columns)
+    result.records = store.records
+    result.identifiers = len(store.kinds)
+    plan = _plan(store, stoplist.limit(store.records))
+    del store
+    result.clusters = len(plan.cluster_sizes)
+    _write(plan, out, jobs)
     return result
 
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-_string = json.encoder.encode_basestring  # what _dumps writes for a str, without its per-call set-up
+def _offsets(lengths: np.ndarray) -> np.ndarray:
+    """Start of each item in a blob of items back to back, plus the end: len(lengths) + 1 int64."""
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    return offsets
 
 
-def _write_clusters(linker: Linker, out: TextIO) -> int:
-    """One line a cluster, the text _dumps({"cluster", "ids", "identifiers"}) gives, assembled from the parts:
-    one encoder call a cluster took about a third of this process's time."""
-    counts, groups = linker.groups()
-    ids, keys = linker.ids, linker.keys
-    written = 0
-    lines: list[str] = []  # written a thousand at a time: fewer calls into the file object
-    for number, records, idents in groups:
-        found = []
-        for ident in idents:
-            kind, _, value = keys[ident].partition("\t")
-            found.append(f'{{"kind":{_string(kind)},"value":{_string(value)},"records":{counts[ident]}}}')
-        record_ids = ",".join(
-            [_string(i) if type(i) is str else _dumps(i) for i in map(ids.__getitem__, records)]
+def _numbered(
+    hashes: np.ndarray, kinds: bytes | bytearray, values: bytearray, value_starts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Identifier number of each link, and the first link of each identifier: equal keys get one number,
+    numbered in order of first appearance (as engine.Linker numbers them). Links with equal hashes are
+    compared byte for byte; a different key under the same hash (a collision: about one run in 10^5 at 25
+    million identifiers) gets a number of its own."""
+    order = np.argsort(hashes, kind="stable")  # stable: each group starts with its first appearance
+    ordered = hashes[order]
+    starts = np.empty(len(order), dtype=bool)
+    starts[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    del ordered
+    group = np.cumsum(starts, dtype=np.int64) - 1  # group number of each position in hash order
+    firsts = order[starts]  # first link of each group
+    group_of_link = np.empty(len(order), dtype=np.int64)
+    group_of_link[order] = group
+    repeats = np.flatnonzero(~starts)
+    del starts
+    # The byte check: every link that is not the first of its group against the first of its group.
+    at, first_of = memoryview(value_starts), memoryview(firsts)
+    collided: dict[tuple[int, int, bytes], int] = {}
+    extra_firsts: list[int] = []
+    for link, number in zip(order[repeats].tolist(), group[repeats].tolist(), strict=True):
+        head = first_of[number]
+        value = values[at[link] : at[link + 1]]
+        if kinds[link] == kinds[head] and value == values[at[head] : at[head + 1]]:
+            continue
+        key = (number, kinds[link], bytes(value))  # a collision: the key's own number, shared by its equals
+        if key not in collided:
+            collided[key] = len(firsts) + len(extra_firsts)
+            extra_firsts.append(link)
+        group_of_link[link] = collided[key]
+    del order, group, repeats
+    if extra_firsts:
+        firsts = np.concatenate((firsts, np.array(extra_firsts, dtype=firsts.dtype)))
+    # Numbers by first appearance: the rank of each group's first link.
+    by_appearance = np.argsort(firsts, kind="stable")
+    rank = np.empty(len(firsts), dtype=np.int32)
+    rank[by_appearance] = np.arange(len(firsts), dtype=np.int32)
+    return rank[group_of_link], firsts[by_appearance]
+
+
+def _components(records: int, edge_record: np.ndarray, edge_ident: np.ndarray) -> np.ndarray:
+    """Connected components of records joined by shared identifiers: the label of each record is the first
+    (lowest) record of its cluster. Hook-and-jump union-find over arrays: each round hooks the root of every
+    record to the lowest root among the records of its identifiers, then halves paths until every record
+    points at its root; a handful of rounds even for chains."""
+    label = np.arange(records, dtype=np.int32)
+    if not len(edge_record):
+        return label
+    order = np.argsort(edge_ident, kind="stable")
+    edge_record = edge_record[order]
+    ident = edge_ident[order]
+    del order
+    starts = np.flatnonzero(np.concatenate(([True], ident[1:] != ident[:-1])))
+    sizes = np.diff(np.append(starts, len(ident)))
+    del ident
+    while True:
+        current = label[edge_record]
+        lowest = np.repeat(np.minimum.reduceat(current, starts), sizes)
+        moved = lowest < current
+        if not moved.any():
+            return label
+        np.minimum.at(label, current[moved], lowest[moved])  # current values are roots: hook them
+        while True:
+            jumped = label[label]
+            if np.array_equal(jumped, label):
+                break
+            label = jumped
+
+
+@dataclass
+class _Plan:
+    """What the output needs, in output order: clusters (sizes), their records and their identifiers."""
+
+    cluster_sizes: np.ndarray  # records of each cluster, in output order
+    ident_counts: np.ndarray  # identifiers shown by each cluster
+    record_order: np.ndarray  # record numbers, cluster by cluster
+    ids: bytearray
+    id_starts: np.ndarray
+    ident_order: np.ndarray  # link positions (first appearance) of the identifiers shown, cluster by cluster
+    ident_records: np.ndarray  # record count of each identifier shown, same order
+    kinds: bytes
+    values: bytearray
+    value_starts: np.ndarray
+
+
+def _plan(store: _Store, limit: int) -> _Plan:
+    kinds = bytes(store.kinds)
+    value_starts = _offsets(np.frombuffer(store.value_lengths, dtype=np.uint32))
+    store.value_lengths = bytearray()
+    ident, first_link = _numbered(
+        np.frombuffer(store.hashes, dtype=np.int64), kinds, store.values, value_starts
+    )
+    store.hashes = bytearray()
+    edge_record = np.repeat(
+        np.arange(store.records, dtype=np.int32), np.frombuffer(store.key_counts, dtype=np.uint16)
+    )
+    counts = np.bincount(ident)  # records of each identifier (keys are distinct within a record)
+    linking = counts[ident]
+    linking = (linking >= 2) & (linking <= limit)  # one-record identifiers join nothing
+    label = _components(store.records, edge_record[linking], ident[linking])
+    del linking, ident
+    # Clusters largest first, ties by first record (the label); records in input order within a cluster.
+    sizes = np.bincount(label, minlength=store.records)
+    roots = np.flatnonzero(sizes)
+    cluster_order = np.lexsort((roots, -sizes[roots]))
+    rank = np.empty(store.records, dtype=np.int64)
+    rank[roots[cluster_order]] = np.arange(len(roots))
+    record_rank = rank[label]
+    del rank, label
+    record_order = np.argsort(record_rank, kind="stable")
+    # Identifiers shown: those that can link (not too common), with their cluster; in a cluster by record
+    # count (highest first), ties by first appearance.
+    shown = np.flatnonzero(counts <= limit)
+    shown_rank = record_rank[edge_record[first_link[shown]]]
+    ordered = np.lexsort((shown, -counts[shown], shown_rank))
+    return _Plan(
+        cluster_sizes=sizes[roots[cluster_order]],
+        ident_counts=np.bincount(shown_rank, minlength=len(roots)),
+        record_order=record_order,
+        ids=store.ids,
+        id_starts=_offsets(np.frombuffer(store.id_lengths, dtype=np.uint32)),
+        ident_order=first_link[shown[ordered]],
+        ident_records=counts[shown[ordered]],
+        kinds=kinds,
+        values=store.values,
+        value_starts=value_starts,
+    )
+
+
+_KIND_TEXT = [f'{{"kind":{_string(kind)},"value":'.encode() for kind in KINDS]
+BLOCK = 50_000  # clusters a formatting task writes
+
+
+def _blocks(plan: _Plan) -> list[tuple[int, int, int, int]]:
+    """(first cluster, end, first record position, first identifier position) of each block."""
+    record_starts = _offsets(plan.cluster_sizes)
+    ident_starts = _offsets(plan.ident_counts)
+    clusters = len(plan.cluster_sizes)
+    return [
+        (start, min(start + BLOCK, clusters), int(record_starts[start]), int(ident_starts[start]))
+        for start in range(0, clusters, BLOCK)
+    ]
+
+
+def _format(plan: _Plan, block: tuple[int, int, int, int]) -> bytes:
+    """The output lines of clusters [start, end), as bytes."""
+    start, end, record_at, ident_at = block
+    ids, values, kinds = plan.ids, plan.values, plan.kinds
+    id_starts, value_starts = memoryview(plan.id_starts), memoryview(plan.value_starts)
+    sizes = plan.cluster_sizes[start:end].tolist()
+    ident_counts = plan.ident_counts[start:end].tolist()
+    records = plan.record_order[record_at : record_at + sum(sizes)].tolist()
+    total_idents = sum(ident_counts)
+    links = plan.ident_order[ident_at : ident_at + total_idents].tolist()
+    counts = plan.ident_records[ident_at : ident_at + total_idents].tolist()
+    lines = []
+    r = i = 0
+    for number, size, shown in zip(range(start + 1, end + 1), sizes, ident_counts, strict=True):
+        record_ids = b",".join([ids[id_starts[x] : id_starts[x + 1]] for x in records[r : r + size]])
+        found = b",".join(
+            [
+                b'%s%s,"records":%d}'
+                % (_KIND_TEXT[kinds[x]], values[value_starts[x] : value_starts[x + 1]], n)
+                for x, n in zip(links[i : i + shown], counts[i : i + shown], strict=True)
+            ]
         )
-        lines.append(f'{{"cluster":{number},"ids":[{record_ids}],"identifiers":[{",".join(found)}]}}\n')
-        written += 1
-        if len(lines) == 1000:
-            out.write("".join(lines))
-            lines.clear()
-    out.write("".join(lines))
-    return written
+        lines.append(b'{"cluster":%d,"ids":[%s],"identifiers":[%s]}\n' % (number, record_ids, found))
+        r += size
+        i += shown
+    return b"".join(lines)
+
+
+_worker_plan: _Plan | None = None
+
+
+def _format_worker(block: tuple[int, int, int, int]) -> bytes:
+    assert _worker_plan is not None
+    return _format(_worker_plan, block)
+
+
+def _write(plan: _Plan, out: TextIO, jobs: int) -> None:
+    """Formatting is a Python loop over every record and identifier: with jobs > 1 worker processes (forked
+    after the plan, so they share its arrays) format blocks of clusters, written here in order."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()
+
+    def emit(data: bytes) -> None:
+        if buffer is not None:
+            buffer.write(data)
+        else:
+            out.write(data.decode())
+
+    blocks = _blocks(plan)
+    if jobs <= 1 or len(blocks) <= 1:
+        for block in blocks:
+            emit(_format(plan, block))
+        return
+    import multiprocessing
+
+    global _worker_plan
+    _worker_plan = plan
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for data in pool.imap(_format_worker, blocks):
+                emit(data)
+    finally:
+        _worker_plan = None
