@@ -213,11 +213,15 @@ def _text(rng: random.Random, mentions: list[str]) -> str:
     return " ".join([opening, *(f"Kontak: {m}." for m in mentions)])
 
 
-def records(count: int, seed: int, evasive: float = 0.0) -> Iterator[tuple[dict, str]]:
+def records(
+    count: int, seed: int, evasive: float = 0.0, first_record: int = 1, first_network: int = 1
+) -> Iterator[tuple[dict, str]]:
     """(record, true network) pairs; about 3 identifiers a record, half of the records in networks.
 
     `evasive`: the share of network phones, accounts and handles written to dodge filters (network.evasive),
-    drawn from a random stream of its own: with 0 a seed gives the same records as before."""
+    drawn from a random stream of its own: with 0 a seed gives the same records as before. `first_record` and
+    `first_network` number the records ("r1") and networks ("n1", "@loker1...") of one part of a larger file
+    (write_parts): parts numbered apart share no id, network name or handle."""
     rng = random.Random(seed)
     evasive_rng = random.Random(seed * 1_000_003 + 20)
     networks: list[Network] = []
@@ -230,7 +234,7 @@ def records(count: int, seed: int, evasive: float = 0.0) -> Iterator[tuple[dict,
     if sizes:
         sizes[-1] -= planned - in_networks
     plan: list[int] = []
-    for number, size in enumerate(sizes, start=1):
+    for number, size in enumerate(sizes, start=first_network):
         if size <= 0:
             continue
         networks.append(Network(number, rng))
@@ -238,7 +242,7 @@ def records(count: int, seed: int, evasive: float = 0.0) -> Iterator[tuple[dict,
     plan.extend([-1] * (count - len(plan)))
     rng.shuffle(plan)
     used: dict[int, set[tuple[str, str]]] = {}
-    for index, network_index in enumerate(plan):
+    for index, network_index in enumerate(plan, start=first_record - 1):
         record_id = f"r{index + 1}"
         if network_index < 0:
             yield _singleton(record_id, rng), f"s{index + 1}"
@@ -300,11 +304,34 @@ def _singleton(record_id: str, rng: random.Random) -> dict:
     return {"id": record_id, "text": _text(rng, text_forms), "parties": parties}
 
 
-def write(out: TextIO, truth: TextIO | None, count: int, seed: int, evasive: float = 0.0) -> int:
+def write(
+    out: TextIO,
+    truth: TextIO | None,
+    count: int,
+    seed: int,
+    evasive: float = 0.0,
+    first_record: int = 1,
+    first_network: int = 1,
+) -> int:
     written = 0
-    for record, network in records(count, seed, evasive):
+    for record, network in records(count, seed, evasive, first_record, first_network):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         if truth is not None:
             truth.write(json.dumps({"id": record["id"], "network": network}) + "\n")
         written += 1
     return written
+
+
+def part_plan(count: int, seed: int, parts: int) -> list[tuple[int, int, int, int]]:
+    """(records, seed, first record, first network) of each part of a file written in `parts` parts.
+
+    Each part is a file of its own (networks within a part, as in a smaller file) with a seed of its own;
+    records and networks are numbered on (a part plants fewer networks than it has records), so one part's
+    ids, network names and handles never recur in another. One part is exactly write(count, seed)."""
+    if parts <= 1:
+        return [(count, seed, 1, 1)]
+    size = -(-count // parts)
+    return [
+        (min(size, count - start), seed * 1000 + number, start + 1, start + 1)
+        for number, start in enumerate(range(0, count, size))
+    ]
