@@ -16,7 +16,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jaring.network.engine import Stoplist
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -29,7 +34,8 @@ cpu_seconds = 0.0  # of the last measured command, workers included (less sensit
 
 
 def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants (multiprocessing workers), from /proc."""
+    """Resident memory of a process and all its descendants (multiprocessing workers), from /proc. Pages a
+    forked worker shares with its parent count in both: see tree_pss_kb for the memory actually used."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -53,6 +59,40 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
+def tree_pids(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry.name))
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(children.get(current, []))
+    return found
+
+
+def tree_pss_kb(pid: int) -> int:
+    """Proportional set size of the process tree: each shared page counted once over the processes that
+    share it (the formatting workers fork after the arrays are built and read them in place)."""
+    total = 0
+    for current in tree_pids(pid):
+        try:
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
+peak_pss = 0  # KB, of the last measured command
+
+
 def measured(command: list[str], env: dict | None = None) -> tuple[float, int, subprocess.CompletedProcess]:
     """Wall time, peak RSS of the process tree (KB), and the result; CPU seconds land in `cpu_seconds`."""
     import resource
@@ -60,13 +100,15 @@ def measured(command: list[str], env: dict | None = None) -> tuple[float, int, s
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak = 0
+    peak = pss = 0
     while process.poll() is None:
         peak = max(peak, tree_rss_kb(process.pid))
+        pss = max(pss, tree_pss_kb(process.pid))
         time.sleep(0.2)
     out, err = process.communicate()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    global cpu_seconds
+    global cpu_seconds, peak_pss
+    peak_pss = pss
     cpu_seconds = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return (
         time.perf_counter() - started,
@@ -85,14 +127,13 @@ def in_memory_incremental(records_path: Path, base: int, count: int, jobs: int) 
     add_linked for `count` new records one by one (ms). Union-find and dict operations do not grow with n."""
     import itertools
 
-    from jaring.network import batch, synthetic
+    from jaring.network import synthetic
     from jaring.network.engine import Linker
 
     linker = Linker()
     with records_path.open() as lines:
-        for rows, _problems in batch._extracted(itertools.islice(lines, base), linker.stoplist, jobs):
-            for record_id, keys in rows:
-                linker.add_keys(record_id, keys)
+        for record_id, keys in keyed(itertools.islice(lines, base), linker.stoplist):
+            linker.add_keys(record_id, keys)
     for _cluster in linker.clusters():  # the batch union over the base records
         pass
     timings = []
@@ -103,11 +144,21 @@ def in_memory_incremental(records_path: Path, base: int, count: int, jobs: int) 
     return timings
 
 
+def keyed(lines: Iterable[str], stoplist: "Stoplist") -> Iterator[tuple[object, list[str]]]:
+    """(id, linking keys) of each well-formed record, as the batch extracts them (in this process)."""
+    from jaring.network import batch
+    from jaring.network.engine import record_keys
+
+    for line in lines:
+        if line.strip():
+            record_id, text, parties = batch.parse_line(line)
+            yield record_id, record_keys(text, parties, stoplist)
+
+
 def splink_input(records_path: Path, work: Path, jobs: int) -> Path:
     """One CSV row per record: the first normalised identifier of each kind (Jaring's extraction)."""
     import csv
 
-    from jaring.network import batch
     from jaring.network.engine import Stoplist
 
     kinds = ["phone", "account", "company", "person", "handle", "email"]
@@ -115,13 +166,12 @@ def splink_input(records_path: Path, work: Path, jobs: int) -> Path:
     with records_path.open() as lines, path.open("w", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["id", *kinds])
-        for rows, _problems in batch._extracted(lines, Stoplist.default(), jobs):
-            for record_id, keys in rows:
-                first: dict[str, str] = {}
-                for key in sorted(keys):
-                    kind, _, value = key.partition("\t")
-                    first.setdefault(kind, value)
-                writer.writerow([record_id, *(first.get(kind, "") for kind in kinds)])
+        for record_id, keys in keyed(lines, Stoplist.default()):
+            first: dict[str, str] = {}
+            for key in sorted(keys):
+                kind, _, value = key.partition("\t")
+                first.setdefault(kind, value)
+            writer.writerow([record_id, *(first.get(kind, "") for kind in kinds)])
     return path
 
 
@@ -189,7 +239,8 @@ def main() -> None:
                 str(args.jobs),
             ]
         )
-        print(f"network link: {wall:.1f} s wall, {cpu_seconds:.1f} s CPU, peak {peak / 1e6:.2f} GB (process tree), "
+        print(f"network link: {wall:.1f} s wall, {cpu_seconds:.1f} s CPU, peak {peak / 1e6:.2f} GB RSS summed over "
+              f"the process tree, {peak_pss / 1e6:.2f} GB PSS (shared pages once), "
               f"jobs {args.jobs}, load average {os.getloadavg()[0]:.1f}; "
               f"{done.stderr.strip().splitlines()[-1]}")  # fmt: skip
         if args.incremental:
