@@ -53,7 +53,7 @@ def activity(month_data, office, other_office):
     ]:
         ScreeningStat.objects.create(week=week, risk_level=level, flag=flag, channel=channel, count=n)
     grown, quiet = Cluster.objects.create(office=office), Cluster.objects.create(office=office)
-    for i, report in enumerate(month_data[:3]):
+    for report in month_data[:3]:
         LinkedRecord.objects.create(
             record_type="report",
             record_id=str(report.pk),

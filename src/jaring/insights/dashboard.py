@@ -53,9 +53,7 @@ def compute(scope: Scope, period: Period) -> Dashboard:
         response_share=figures.share(first),
         close_share=figures.share(close),
         linked={t.slug for t in (*report_tables, *tpi_tables, levels, flags)} | {"jaringan"},
-        postponed=checkpoint_figures.postponement_rows(
-            scope, period, checkpoint_figures.ScreeningFilters()
-        ).count(),
+        postponed=tpi_tables[0].total,  # every postponement has one checkpoint
     )
     return board
 

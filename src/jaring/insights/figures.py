@@ -139,7 +139,7 @@ def reports_over_time(counts: ReportCounts, period: Period) -> Table:
 
 def response_times(scope: Scope, period: Period) -> tuple[Table, Table]:
     """First response and closing against the working-day deadlines, as counts of the three buckets."""
-    qs = rows.with_deadline_days(rows.received_in(scope, period), scope.time_zone).order_by()
+    qs = rows.received_in(scope, period).order_by()
     agg = qs.aggregate(
         **{f"r_{b}": Count("id", filter=rows.response_q(b)) for b in rows.RESPONSE_BUCKETS},
         **{f"c_{b}": Count("id", filter=rows.close_q(b)) for b in rows.CLOSE_BUCKETS},

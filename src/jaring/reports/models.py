@@ -98,6 +98,10 @@ class Report(models.Model):
     follow_up_due = models.DateField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     close_reason = models.TextField(blank=True)
+    # The office-local days of the first response (the first status change out of "baru") and of closing,
+    # kept as they happen so that the deadline figures compare two dates per row, not a subquery.
+    responded_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
 
     # Stemmed words of the description, parties and messages: what search matches (lib.text.search_terms).
     search_text = models.TextField(blank=True)
