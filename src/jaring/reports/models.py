@@ -13,7 +13,7 @@ from jaring.lib.crypto import EncryptedTextField
 
 class Category(models.TextChoices):
     TPPO = "tppo", _("Dugaan perdagangan orang (TPPO)")
-    PMI_NONPROSEDURAL = "pmi_nonprosedural", _("Pekerja migran non-prosedural")
+    PMI_NONPROSEDURAL = "pmi_nonprosedural", _("Pekerja migran nonprosedural")
     PEREKRUT = "perekrut", _("Perekrut atau tawaran kerja mencurigakan")
     ORANG_ASING = "orang_asing", _("Orang asing mencurigakan")
     DOKUMEN = "dokumen", _("Dokumen palsu atau disalahgunakan")
