@@ -14,13 +14,13 @@ def test_every_model_change_has_a_migration() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_response_and_closing_days_are_filled_from_the_history() -> None:
-    """reports 0002 fills `responded_on`/`closed_on` of existing reports from their status history."""
+    """reports 0003 fills `responded_on`/`closed_on` of existing reports from their status history."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)
-    executor.migrate([("reports", "0001_initial")])
-    old = executor.loader.project_state([("reports", "0001_initial")]).apps
+    executor.migrate([("reports", "0002_category_label_nonprosedural")])
+    old = executor.loader.project_state([("reports", "0002_category_label_nonprosedural")]).apps
     office = old.get_model("accounts", "Office").objects.create(slug="m", name="M", time_zone="Asia/Jakarta")
     Report = old.get_model("reports", "Report")
     StatusChange = old.get_model("reports", "StatusChange")

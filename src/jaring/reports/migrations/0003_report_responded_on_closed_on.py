@@ -35,7 +35,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0001_initial"),
+        ("reports", "0002_category_label_nonprosedural"),
     ]
 
     operations = [
