@@ -5,6 +5,7 @@ quantifiers, so scanning is linear in the text length; phonenumbers only parses 
 """
 
 import re
+import traceback
 from functools import lru_cache
 
 import phonenumbers
@@ -162,18 +163,28 @@ def normalise_phone(raw: str, default_region: str = "ID") -> str | None:
     for number, region in attempts:
         try:
             parsed = phonenumbers.parse(number, region)
-        except phonenumbers.NumberParseException:
+        except phonenumbers.NumberParseException as exc:
+            _release(exc)
             continue
         if phonenumbers.is_valid_number(parsed):
             return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return None
 
 
+def _release(exc: BaseException) -> None:
+    """phonenumbers.parse keeps the exception it re-raises, and its traceback, in locals of its own frame
+    (`_, e, _ = sys.exc_info()`): a reference cycle that holds every calling frame, with their locals, until
+    the cyclic collector runs. The batch linker's workers run without it (network.batch), so the frames are
+    cleared here: a 10M-record run grew by about 1 GB a worker without this."""
+    traceback.clear_frames(exc.__traceback__)
+
+
 def is_mobile(e164: str) -> bool:
     """True for mobile numbers (the kind individuals use); landlines and toll-free numbers are False."""
     try:
         parsed = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
+    except phonenumbers.NumberParseException as exc:
+        _release(exc)
         return False
     kind = phonenumbers.number_type(parsed)
     return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
