@@ -145,6 +145,11 @@ def can_refer(user: Any, report: Any) -> bool:
     return can_handle(user, report)
 
 
+def can_set_urgency(user: Any, report: Any) -> bool:
+    """Marking a report urgent or clearing the mark (with a reason): the office's officers."""
+    return can_handle(user, report)
+
+
 def can_assign_others(user: Any, report: Any) -> bool:
     """Supervisors assign anyone of the office; an officer may only take an unassigned report."""
     return can_handle(user, report) and user.is_supervisor

@@ -98,6 +98,16 @@ class Report(models.Model):
     follow_up_due = models.DateField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     close_reason = models.TextField(blank=True)
+    # Urgent (reports/urgency.py): set at intake from the reporter's words or by an officer; it shortens the
+    # deadlines (reports/deadlines.py) and puts the open report first in the inbox. The reasons are
+    # [{"rule": "departure", "match": "besok"}, ...] or [{"rule": "officer", "match": <the officer's reason>}].
+    urgent = models.BooleanField(_("mendesak"), default=False)
+    urgency_reasons = models.JSONField(default=list, blank=True)
+    # Unread reporter messages: the reporter's messages newer than officers_seen_at (the last time an officer
+    # of the office opened the case page or replied). last_reporter_message_at makes "has unread" one
+    # comparison of two columns.
+    last_reporter_message_at = models.DateTimeField(null=True, blank=True)
+    officers_seen_at = models.DateTimeField(null=True, blank=True)
 
     # Stemmed words of the description, parties and messages: what search matches (lib.text.search_terms).
     search_text = models.TextField(blank=True)
@@ -108,7 +118,18 @@ class Report(models.Model):
         verbose_name = _("laporan")
         verbose_name_plural = _("laporan")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["office", "status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["office", "status", "-created_at"]),
+            # The inbox's first tier (urgent open reports) and the staff home read these few rows directly.
+            models.Index(
+                fields=["office", "status", "id"], condition=models.Q(urgent=True), name="report_urgent_idx"
+            ),
+            models.Index(
+                fields=["office", "last_reporter_message_at"],
+                condition=models.Q(last_reporter_message_at__isnull=False),
+                name="report_reporter_msg_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.tracking_code

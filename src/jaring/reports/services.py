@@ -22,7 +22,7 @@ from jaring.audit.services import audit_record
 from jaring.lib import uploads
 from jaring.lib.text import search_terms
 from jaring.lib.write_lock import one_writer
-from jaring.reports import events, receipts
+from jaring.reports import events, receipts, urgency
 from jaring.reports.deadlines import deadlines_for, office_today
 from jaring.reports.models import Attachment, Channel, Message, Party, Report, Status, StatusChange
 from jaring.reports.statuses import is_closed
@@ -147,7 +147,9 @@ def report_submit(
     key_hash = receipts.hash_key(key)  # argon2: before the write lock
     party_rows = data.pop("parties")
     data["search_text"] = search_terms(" ".join([data["description"], *(p.value for p in party_rows)]))
-    data["verify_due"], data["follow_up_due"] = deadlines_for(office, today)
+    reasons = urgency.detect(data["description"], today=today)
+    data["urgent"], data["urgency_reasons"] = bool(reasons), [r.as_dict() for r in reasons]
+    data["verify_due"], data["follow_up_due"] = deadlines_for(office, today, urgent=data["urgent"])
     with _stored_files(clean_files) as stored:
         for _attempt in range(5):
             code = receipts.new_tracking_code()
@@ -214,12 +216,15 @@ def _store_report(
                 "identity_mode": report.identity_mode,
                 "parties": len(party_rows),
                 "attachments": len(stored),
+                "urgent": report.urgent,
             },
         )
         if digest:
             receipts.remember(digest, report.tracking_code, key)
         # In this transaction: what subscribers queue commits with the report (reports/events.py).
         events.report_submitted.send(sender=Report, report=report)
+        if report.urgent:
+            events.report_marked_urgent.send(sender=Report, report=report, actor=None)
     return report
 
 
@@ -265,9 +270,12 @@ def _add_message(
         )
         _attachment_rows(stored, report, message, author_kind)
         # Appended in SQL: two messages arriving together must not drop each other's search terms.
-        Report.objects.filter(pk=report.pk).update(
-            search_text=Concat(F("search_text"), Value(terms)), updated_at=timezone.now()
-        )
+        changes: dict[str, Any] = {"search_text": Concat(F("search_text"), Value(terms))}
+        changes["updated_at"] = timezone.now()
+        if author_kind == Message.Author.PELAPOR:
+            # What the officers have not read yet is what came after officers_seen_at (casework's inbox).
+            changes["last_reporter_message_at"] = message.created_at
+        Report.objects.filter(pk=report.pk).update(**changes)
         audit_record(
             action=action,
             actor=author,
