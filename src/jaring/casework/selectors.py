@@ -54,6 +54,18 @@ def referrals_for(user: User, report: Report) -> QuerySet[Referral]:
     return qs
 
 
+def referrals_waiting(user: User) -> QuerySet[Referral]:
+    """Hand-overs not yet taken up by the partner (status "dikirim"), oldest first: for a mitra those sent to
+    their agency (waiting for them), for officers those of their office (waiting for the partner). TPI
+    hand-overs are referrals too (checkpoints/services.py)."""
+    qs = Referral.objects.filter(status=Referral.Status.DIKIRIM).select_related("report", "agency")
+    if getattr(user, "is_officer", False):
+        return qs.filter(report__office_id=user.office_id).order_by("created_at", "pk")
+    if getattr(user, "is_mitra", False) and user.agency_id:
+        return qs.filter(agency_id=user.agency_id).order_by("created_at", "pk")
+    return qs.none()
+
+
 def messages_for(user: User, report: Report) -> QuerySet[Message]:
     """The thread for officers (notes included); nothing for a mitra: the thread can reveal the reporter."""
     if not can_read_thread(user, report):

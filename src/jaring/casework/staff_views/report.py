@@ -39,6 +39,7 @@ from jaring.casework.workflow import RejectReason, allowed_next
 from jaring.reports.deadlines import deadline_state, office_today
 from jaring.reports.models import Priority, Report, Status
 from jaring.reports.statuses import is_closed, public_status_text
+from jaring.reports.urgency import RULE_LABELS
 
 
 def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str, object]:
@@ -83,6 +84,10 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
             }
         )
         context["values"] = {"reply": reply_body}
+        context["urgency_reasons"] = [
+            {"label": RULE_LABELS.get(r.get("rule", ""), r.get("rule", "")), **r}
+            for r in report.urgency_reasons
+        ]
     context.update(extra)
     return context
 
@@ -90,6 +95,8 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
 @capability_required(can_work_cases)
 def detail(request: HttpRequest, code: str) -> HttpResponse:
     report = report_for(request.user, code)
+    # The page shows the whole thread: the reporter's messages so far are read (casework.inbox.unread_count).
+    services.report_mark_seen(report=report, actor=request.user)
     return render(request, "casework/detail.html", _context(request, report))
 
 
@@ -154,6 +161,19 @@ def priority(request: HttpRequest, code: str) -> HttpResponse:
         return _("Prioritas diperbarui.")
 
     return _act(request, code, run, "priority")
+
+
+@require_POST
+@capability_required(can_handle_cases)
+def urgency(request: HttpRequest, code: str) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        urgent = request.POST.get("urgent") == "1"
+        services.report_set_urgency(
+            report=report, urgent=urgent, reason=request.POST.get("reason", ""), actor=user
+        )
+        return _("Laporan ditandai mendesak.") if urgent else _("Tanda mendesak dihapus.")
+
+    return _act(request, code, run, "urgency")
 
 
 @require_POST
