@@ -89,6 +89,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "query": query,
         "chosen": set(request.GET.getlist("pilih")),
+        # The less used filters stay folded (the list starts on a phone's first screen) unless one is in use.
+        "more_filters": any(name not in ("q", "status") for name in filters.as_params()),
         "bulk_statuses": [(s, Status(s).label) for s in BULK_STATUSES],
         "reject_reasons": [(v, label) for v, label in RejectReason.CHOICES if v != RejectReason.DUPLIKAT],
         **_filter_choices(user),

@@ -36,7 +36,7 @@ from jaring.casework.selectors import (
     timeline_for,
 )
 from jaring.casework.workflow import RejectReason, allowed_next
-from jaring.reports.deadlines import deadline_state, office_today
+from jaring.reports.deadlines import URGENT_DAYS, deadline_state, office_today
 from jaring.reports.models import Priority, Report, Status
 from jaring.reports.statuses import is_closed, public_status_text
 from jaring.reports.urgency import RULE_LABELS
@@ -84,6 +84,7 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
             }
         )
         context["values"] = {"reply": reply_body}
+        context["urgent_days"] = URGENT_DAYS
         context["urgency_reasons"] = [
             {"label": RULE_LABELS.get(r.get("rule", ""), r.get("rule", "")), **r}
             for r in report.urgency_reasons
