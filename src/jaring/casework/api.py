@@ -123,6 +123,8 @@ def _detail(request: HttpRequest, report: Report, *, include_identity: bool = Fa
         .get(pk=report.pk)
     )
     identity = services.identity_reveal(report=report, actor=user) if include_identity else None
+    # The answer carries the whole thread: the reporter's messages are read, as on the case page.
+    services.report_mark_seen(report=report, actor=user)
     code = report.tracking_code
     return {
         **_row(report, _today(report)),

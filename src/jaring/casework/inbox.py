@@ -192,7 +192,7 @@ def _parse_cursor(cursor: str) -> tuple[int, int] | None:
     return None
 
 
-def _index_ids(
+def index_ids(
     base: QuerySet[Report], statuses: list[str], below: int | None, limit: int, urgent: bool | None = None
 ) -> list[int]:
     """The newest `limit` ids of `base` among `statuses`: one index walk per status (no sort), merged.
@@ -342,7 +342,7 @@ def _walk(
             skip = urgent_open if urgent is False else None
             ids, resume = search.index_hits(fts_scope[1], match, below, need, SCAN_BUDGET, skip=skip)
         else:
-            ids, resume = _index_ids(searched, statuses, below, need, urgent), None
+            ids, resume = index_ids(searched, statuses, below, need, urgent), None
         picked += [(index, pk) for pk in ids]
         if resume is not None and len(picked) <= size:
             return picked, f"{index}-{resume}", True
@@ -354,12 +354,19 @@ def _walk(
 def _urgent_matches(
     base: QuerySet[Report], statuses: list[str], terms: list[str], below: int | None, limit: int
 ) -> list[int]:
-    """Urgent reports among `statuses` whose stems hold every term, newest first (few rows: no FTS walk)."""
-    candidates = base.filter(urgent=True, status__in=statuses)
-    if below is not None:
-        candidates = candidates.filter(pk__lt=below)
-    rows = candidates.order_by("-pk").values_list("pk", "search_text")[:URGENT_SCAN]
-    return [pk for pk, text in rows if search.has_terms(text, terms)][:limit]
+    """Urgent reports among `statuses` whose stems hold every term, newest first (few rows: no FTS walk).
+
+    One query per status, like index_ids: with `status IN (...)` SQLite walked the office's whole id index
+    backwards (50 ms at 100,000 reports) instead of the partial index of urgent rows (2 ms).
+    """
+    runs = []
+    for status in statuses:
+        candidates = base.filter(urgent=True, status=status)
+        if below is not None:
+            candidates = candidates.filter(pk__lt=below)
+        rows = candidates.order_by("-pk").values_list("pk", "search_text")[:URGENT_SCAN]
+        runs.append([pk for pk, text in rows if search.has_terms(text, terms)])
+    return list(heapq.merge(*runs, reverse=True))[:limit]
 
 
 def unread_count() -> Coalesce:

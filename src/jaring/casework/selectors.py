@@ -60,7 +60,10 @@ def referrals_waiting(user: User) -> QuerySet[Referral]:
     hand-overs are referrals too (checkpoints/services.py)."""
     qs = Referral.objects.filter(status=Referral.Status.DIKIRIM).select_related("report", "agency")
     if getattr(user, "is_officer", False):
-        return qs.filter(report__office_id=user.office_id).order_by("created_at", "pk")
+        # Driven from the (small) referral table: joining on report__office_id made SQLite walk every report
+        # of the office first (8 ms at 100,000 reports with no referral at all).
+        of_office = Report.objects.filter(pk=OuterRef("report_id"), office_id=user.office_id)
+        return qs.filter(Exists(of_office)).order_by("created_at", "pk")
     if getattr(user, "is_mitra", False) and user.agency_id:
         return qs.filter(agency_id=user.agency_id).order_by("created_at", "pk")
     return qs.none()

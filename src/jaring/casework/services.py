@@ -6,6 +6,7 @@ raises PermissionDenied. Nothing is written when either is raised.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -264,9 +265,11 @@ def report_mark_seen(*, report: Report, actor: User) -> bool:
         return False
     if report.officers_seen_at and report.officers_seen_at >= report.last_reporter_message_at:
         return False
+    # Up to the newest message known when the page was read: one arriving meanwhile stays unread.
+    seen = report.last_reporter_message_at
     with transaction.atomic():
-        now = timezone.now()
-        marked = Report.objects.filter(pk=report.pk).update(officers_seen_at=now)
+        behind = Q(officers_seen_at__isnull=True) | Q(officers_seen_at__lt=seen)  # never backwards
+        marked = Report.objects.filter(behind, pk=report.pk).update(officers_seen_at=seen)
         audit_record(
             action="report.messages_seen",
             actor=actor,
@@ -274,7 +277,7 @@ def report_mark_seen(*, report: Report, actor: User) -> bool:
             office=report.office,
             summary=report.tracking_code,
         )
-    report.officers_seen_at = now
+    report.officers_seen_at = seen
     return bool(marked)
 
 

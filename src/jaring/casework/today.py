@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from jaring.accounts.models import User
-from jaring.casework.inbox import capped_count, unread_count, unread_q
+from jaring.casework.inbox import capped_count, index_ids, unread_count, unread_q
 from jaring.casework.models import Referral
 from jaring.casework.selectors import referrals_waiting, reports_visible_to
 from jaring.reports.deadlines import deadline_state, next_due, office_today, overdue_q
@@ -45,13 +45,12 @@ def _with_deadline(reports: list[Report], user: User) -> list[Report]:
     return reports
 
 
-def _counts(qs: QuerySet[Report], user: User) -> dict[str, object]:
-    """Per open status, overdue and mine, each capped (inbox.capped_count)."""
+def _counts(qs: QuerySet[Report], user: User, mine: int, mine_more: bool) -> dict[str, object]:
+    """Per open status and overdue, capped (inbox.capped_count); mine from the list already read."""
     per_status = {s: capped_count(qs.filter(status=s)) for s in OPEN_STATUSES}
     office = user.office
     overdue = capped_count(qs.filter(overdue_q(office_today(office)))) if office else (0, False)
-    mine = capped_count(qs.filter(assignee_id=user.pk, status__in=OPEN_STATUSES))
-    return {"per_status": per_status, "overdue": overdue, "mine": mine}
+    return {"per_status": per_status, "overdue": overdue, "mine": (mine, mine_more)}
 
 
 def today_for(user: User) -> Today:
@@ -64,12 +63,14 @@ def today_for(user: User) -> Today:
     mine = list(open_.filter(assignee_id=user.pk).order_by("-pk")[: MINE_SCAN + 1])
     day.mine_more = len(mine) > MINE_SCAN
     # By the next pending deadline (none: last), then the oldest first.
-    mine = sorted(_with_deadline(mine[:MINE_SCAN], user), key=lambda r: (r.due is None, r.due, r.pk))
-    day.mine = mine[:LIST_SIZE]
-    day.urgent = _with_deadline(
-        list(open_.filter(urgent=True).select_related("assignee").order_by("-pk")[:LIST_SIZE]), user
-    )
+    ordered = sorted(_with_deadline(mine[:MINE_SCAN], user), key=lambda r: (r.due is None, r.due, r.pk))
+    day.mine = ordered[:LIST_SIZE]
+    # Per status from the partial index of urgent rows (inbox.index_ids): with `status IN (...)` SQLite
+    # would walk every report of the office backwards when few are urgent.
+    urgent_ids = index_ids(visible, list(OPEN_STATUSES), None, LIST_SIZE, True)
+    urgent = {r.pk: r for r in visible.filter(pk__in=urgent_ids).select_related("assignee")}
+    day.urgent = _with_deadline([urgent[pk] for pk in urgent_ids if pk in urgent], user)
     unread = open_.filter(unread_q()).annotate(unread_count=unread_count()).select_related("assignee")
     day.unread = list(unread.order_by("-last_reporter_message_at")[:LIST_SIZE])
-    day.counts = _counts(visible, user)
+    day.counts = _counts(visible, user, min(len(mine), MINE_SCAN), day.mine_more)
     return day
