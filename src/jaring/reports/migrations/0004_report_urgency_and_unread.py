@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_kanwil_role'),
-        ('reports', '0001_initial'),
+        ('reports', '0003_report_responded_on_closed_on'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
