@@ -11,9 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from jaring.audit.models import AuditEvent
 from jaring.casework.inbox import InboxFilters, inbox_page
 from jaring.casework.selectors import reports_visible_to
-from jaring.casework.services import report_set_urgency
+from jaring.casework.services import reply_send, report_set_urgency
 from jaring.reports.deadlines import deadlines_for, office_date
 from jaring.reports.models import Report
+from jaring.reports.services import report_message_add
 from tests.casework.conftest import client_for, make_report
 from tests.reports.test_submit_web import form_data, receipt_of
 
@@ -142,3 +143,29 @@ def test_urgent_open_reports_come_first_in_the_inbox_also_when_searching(office,
     assert [r.tracking_code for r in page.rows] == [urgent.tracking_code]
     second = inbox_page(reports_visible_to(petugas), InboxFilters(), petugas, cursor=page.next_cursor, size=1)
     assert [r.tracking_code for r in second.rows] == [newer.tracking_code]
+
+
+def test_a_follow_up_about_an_imminent_departure_makes_the_report_urgent_once(
+    office, petugas, supervisor, immediate_tasks
+) -> None:
+    supervisor.email = "kasi@imigrasi.example"
+    supervisor.save()
+    report = make_report(office, received=date.today())
+    # An officer's words never count.
+    reply_send(report=report, body="Kapan rencana keberangkatannya? Kalau besok, hubungi 110.", actor=petugas)
+    report.refresh_from_db()
+    assert not report.urgent and mail.outbox == []
+
+    report_message_add(report=report, body="Katanya bsk brgkt jam 10 dari Harbour Bay.", channel="whatsapp")
+    report.refresh_from_db()
+    assert report.urgent
+    assert report.urgency_reasons == [{"rule": "departure", "match": "bsk", "source": "message"}]
+    assert report.verify_due <= deadlines_for(office, date.today(), urgent=True)[0]
+    event = AuditEvent.objects.get(action="report.urgency_set")
+    assert event.actor is None and event.actor_label == "pelapor/whatsapp"
+    assert len(mail.outbox) == 1
+
+    report_message_add(report=report, body="Lusa juga ada rombongan lain.")
+    assert len(mail.outbox) == 1 and AuditEvent.objects.filter(action="report.urgency_set").count() == 1
+    html = client_for(petugas).get(f"/petugas/laporan/{report.tracking_code}/").content.decode()
+    assert "<mark>bsk</mark>" in html and "dalam pesan lanjutan pelapor" in html

@@ -23,7 +23,7 @@ from jaring.lib import uploads
 from jaring.lib.text import search_terms
 from jaring.lib.write_lock import one_writer
 from jaring.reports import events, receipts, urgency
-from jaring.reports.deadlines import deadlines_for, office_today
+from jaring.reports.deadlines import deadlines_for, deadlines_on_urgency, office_date, office_today
 from jaring.reports.models import Attachment, Channel, Message, Party, Report, Status, StatusChange
 from jaring.reports.statuses import is_closed
 from jaring.reports.validation import MESSAGE_MAX, clean_submission
@@ -276,6 +276,8 @@ def _add_message(
             # What the officers have not read yet is what came after officers_seen_at (casework's inbox).
             changes["last_reporter_message_at"] = message.created_at
         Report.objects.filter(pk=report.pk).update(**changes)
+        if author_kind == Message.Author.PELAPOR and body:
+            _urgent_from_message(report, message)
         audit_record(
             action=action,
             actor=author,
@@ -287,6 +289,36 @@ def _add_message(
         )
         events.report_message_added.send(sender=Message, message=message)
     return message
+
+
+def _urgent_from_message(report: Report, message: Message) -> None:
+    """A reporter's follow-up that names an imminent departure, a minor, a kept passport or someone held makes
+    an open report urgent, as at intake (the deadlines count from today: reports.deadlines)."""
+    office = report.office
+    today = office_today(office)
+    reasons = urgency.detect(message.body, today=today)
+    if not reasons or report.urgent:
+        return
+    found = [{**r.as_dict(), "source": "message"} for r in reasons]
+    received = office_date(office, report.created_at)
+    verify_due, follow_up_due = deadlines_on_urgency(office, received, urgent=True, today=today)
+    # Conditional: two messages arriving together announce the report once.
+    marked = Report.objects.filter(pk=report.pk, urgent=False).update(
+        urgent=True, urgency_reasons=found, verify_due=verify_due, follow_up_due=follow_up_due
+    )
+    if not marked:
+        return
+    report.urgent, report.urgency_reasons = True, found
+    report.verify_due, report.follow_up_due = verify_due, follow_up_due
+    audit_record(
+        action="report.urgency_set",
+        actor_label=f"pelapor/{message.channel}",
+        obj=report,
+        office=office,
+        summary=f"{report.tracking_code}: {', '.join(r.rule for r in reasons)}",
+        data={"urgent": True, "reasons": found, "message_id": message.pk},
+    )
+    events.report_marked_urgent.send(sender=Report, report=report, actor=None)
 
 
 def report_message_add(
