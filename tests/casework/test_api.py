@@ -121,3 +121,23 @@ def test_every_error_has_the_one_shape(api, petugas, mitra, report) -> None:
         assert response.status_code == status
         [item] = response.json()["detail"]
         assert item["type"] == kind and item["message"] and item["field"]
+
+
+def test_api_rows_carry_urgency_and_unread_counts(api, office, petugas, mitra, agency) -> None:
+    from jaring.casework.referrals import referral_create
+    from jaring.reports.services import report_message_add
+
+    urgent = make_report(office, description="Berangkat besok, paspor ditahan.", status="diverifikasi")
+    plain = make_report(office)
+    report_message_add(report=plain, body="Tambahan: saya kirim foto brosurnya.")
+    rows = api(petugas, "get", "/reports").json()["items"]
+    assert [(r["tracking_code"], r["urgent"]) for r in rows][0] == (urgent.tracking_code, True)
+    by_code = {r["tracking_code"]: r for r in rows}
+    assert by_code[plain.tracking_code]["unread_messages"] == 1
+    detail = api(petugas, "get", f"/reports/{urgent.tracking_code}").json()
+    assert {"rule": "passport", "match": "paspor ditahan"} in detail["urgency_reasons"]
+
+    referral_create(report=urgent, agency=agency, note="Mohon dicek.", actor=petugas)
+    partner = api(mitra, "get", f"/reports/{urgent.tracking_code}").json()
+    assert partner["urgent"] is True and partner["urgency_reasons"] == []
+    assert api(mitra, "get", "/reports").json()["items"][0]["unread_messages"] is None

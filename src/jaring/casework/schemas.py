@@ -19,6 +19,15 @@ class ReportRowOut(Schema):
     deadline: str = Field(description='"overdue", "today" or ""')
     has_attachments: bool
     labels: list[str]
+    urgent: bool = Field(description="urgent (reports/urgency.py or an officer): listed first while open")
+    unread_messages: int | None = Field(
+        description="the reporter's messages no officer has opened yet (null for partners and in the detail)"
+    )
+
+
+class UrgencyReasonOut(Schema):
+    rule: str = Field(description='"departure", "minor", "passport", "held" or "officer"')
+    match: str = Field(description="the matched words, or the officer's reason")
 
 
 class ReportListOut(Schema):
@@ -88,6 +97,9 @@ class IdentityOut(Schema):
 
 
 class ReportDetailOut(ReportRowOut):
+    urgency_reasons: list[UrgencyReasonOut] = Field(
+        description="why it is urgent (officers only; else empty)"
+    )
     description: str
     incident_date: date | None
     location_text: str
