@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_kanwil_role'),
-        ('reports', '0003_report_responded_on_closed_on'),
+        ('reports', '0004_reporter_answer_notification'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
