@@ -14,16 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import User
 from jaring.casework import search
 from jaring.casework.models import ReportLabel
 from jaring.casework.search import apply_search, fts_match, query_terms
+from jaring.casework.unread import unread_count
 from jaring.reports.deadlines import FOLLOW_UP_PENDING, due_q, office_today, overdue_q
-from jaring.reports.models import Attachment, Category, Channel, Message, Party, Priority, Report, Status
+from jaring.reports.models import Attachment, Category, Channel, Party, Priority, Report, Status
 from jaring.reports.statuses import CLOSED_STATUSES, OPEN_STATUSES
 
 PAGE_SIZE = 25
@@ -379,24 +379,6 @@ def _urgent_matches(
         rows = candidates.order_by("-pk").values_list("pk", "search_text")[:URGENT_SCAN]
         runs.append([pk for pk, text in rows if search.has_terms(text, terms)])
     return list(heapq.merge(*runs, reverse=True))[:limit]
-
-
-def unread_count() -> Coalesce:
-    """The reporter's messages newer than the office's last look (Report.officers_seen_at), per report row."""
-    newer = Message.objects.filter(
-        report=OuterRef("pk"),
-        author_kind=Message.Author.PELAPOR,
-        created_at__gt=Coalesce(OuterRef("officers_seen_at"), OuterRef("created_at")),
-    )
-    counted = newer.order_by().values("report").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def unread_q() -> Q:
-    """Reports with a reporter message the office has not seen (the staff home's list)."""
-    return Q(last_reporter_message_at__isnull=False) & (
-        Q(officers_seen_at__isnull=True) | Q(last_reporter_message_at__gt=F("officers_seen_at"))
-    )
 
 
 def _rows(ids: list[int], qs: QuerySet[Report], *, unread: bool = False) -> list[Report]:

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from jaring.accounts.models import User
-from jaring.casework.inbox import capped_count, index_ids, unread_count, unread_q
+from jaring.casework.inbox import capped_count, index_ids
 from jaring.casework.models import Referral
 from jaring.casework.selectors import referrals_waiting, reports_visible_to
+from jaring.casework.unread import unread_count, unread_q
 from jaring.reports.deadlines import deadline_state, next_due, office_today, overdue_q
 from jaring.reports.models import Report
 from jaring.reports.statuses import OPEN_STATUSES

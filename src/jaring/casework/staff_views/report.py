@@ -96,7 +96,7 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
 @capability_required(can_work_cases)
 def detail(request: HttpRequest, code: str) -> HttpResponse:
     report = report_for(request.user, code)
-    # The page shows the whole thread: the reporter's messages so far are read (casework.inbox.unread_count).
+    # The page shows the whole thread: the reporter's messages so far are read (casework/unread.py).
     services.report_mark_seen(report=report, actor=request.user)
     return render(request, "casework/detail.html", _context(request, report))
 
