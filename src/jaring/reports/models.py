@@ -110,8 +110,8 @@ class Report(models.Model):
     # Urgent (reports/urgency.py): set at intake from the reporter's words or by an officer; it shortens the
     # deadlines (reports/deadlines.py) and puts the open report first in the inbox. The reasons are
     # [{"rule": "departure", "match": "besok"}, ...] or [{"rule": "officer", "match": <the officer's reason>}].
-    urgent = models.BooleanField(_("mendesak"), default=False)
-    urgency_reasons = models.JSONField(default=list, blank=True)
+    urgent = models.BooleanField(_("mendesak"), default=False, db_default=False)
+    urgency_reasons = models.JSONField(default=list, blank=True, db_default=[])
     # Unread reporter messages: the reporter's messages newer than officers_seen_at (the last time an officer
     # of the office opened the case page or replied). last_reporter_message_at makes "has unread" one
     # comparison of two columns.

@@ -26,12 +26,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='report',
             name='urgency_reasons',
-            field=models.JSONField(blank=True, default=list),
+            field=models.JSONField(blank=True, db_default=[], default=list),
         ),
         migrations.AddField(
             model_name='report',
             name='urgent',
-            field=models.BooleanField(default=False, verbose_name='mendesak'),
+            field=models.BooleanField(db_default=False, default=False, verbose_name='mendesak'),
         ),
         migrations.AddIndex(
             model_name='report',
