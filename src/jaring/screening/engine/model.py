@@ -66,7 +66,9 @@ def _word_grams(surface: str) -> tuple[str, tuple[str, ...]]:
     word = surface.translate(DIGITS)
     padded = f"<{word}>"
     grams = (
-        ("#" + padded,) if len(padded) <= 4 else tuple("#" + padded[i : i + 4] for i in range(len(padded) - 3))
+        ("#" + padded,)
+        if len(padded) <= 4
+        else tuple("#" + padded[i : i + 4] for i in range(len(padded) - 3))
     )
     if len(_GRAMS) < _GRAMS_CACHED:
         _GRAMS[surface] = (word, grams)
@@ -171,9 +173,7 @@ class Model:
                 continue
             weights = self.flag_weights[number]
             plain = sorted(
-                (-weights[f], f)
-                for f in hits
-                if weights.get(f, 0.0) > 0 and f[0] != "!" and "!" not in f
+                (-weights[f], f) for f in hits if weights.get(f, 0.0) > 0 and f[0] != "!" and "!" not in f
             )
             out.append((code, [f for _w, f in plain[:3]]))
         return out
