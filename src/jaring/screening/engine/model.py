@@ -23,8 +23,8 @@ MIN_KNOWN_WORDS = 3  # distinct corpus words (letters only, 3+ long) a text need
 _GRAMS: dict[str, tuple[str, tuple[str, ...]]] = {}  # surface -> (digit-folded word, char 4-grams); bounded
 _GRAMS_CACHED = 50_000
 _UNITS = 10_000  # flag-head weights are stored rounded to 1e-4
-_OFFSET = 1 << 17  # |weight| * _UNITS stays below this
-_LANE = 32
+_OFFSET = 1 << 20  # |weight| * _UNITS stays below this (|weight| < 104)
+_LANE = 36  # bits per flag head in a packed sum
 _MASK = (1 << _LANE) - 1
 _NONE: set[str] = set()
 DIGITS = str.maketrans("0123456789", "0000000000")
@@ -112,9 +112,9 @@ class Model:
         self.joint = joint
         self.joint_keys = frozenset(joint)
         # Flag heads packed into one integer per word ("lanes"): weights are stored to 1e-4, so each is a small
-        # integer; shifted by _OFFSET it is positive and lane h holds head h's weight in bits 32h..32h+31. A
+        # integer; shifted by _OFFSET it is positive and lane h holds head h's weight in bits 36h..36h+35. A
         # text's words then cost one set intersection and one sum (in C) for all heads at once, and each lane
-        # of the sum is read back exactly. 32 bits hold the sum of up to 2^14 words of |weight| < 13.
+        # of the sum is read back exactly: a lane holds the sum of 2^15 words (a text has at most 1,199).
         flag_heads = data.get("flag_heads", {})
         self.flag_codes = sorted(flag_heads)
         self.flag_biases = [flag_heads[code]["bias"] for code in self.flag_codes]
