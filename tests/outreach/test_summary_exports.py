@@ -3,7 +3,7 @@
 import io
 import re
 import zlib
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -15,10 +15,13 @@ from jaring.outreach.selectors import monthly_summary
 from jaring.outreach.services import (
     event_attendance_set,
     quiz_submit,
+    VillageTarget,
+    programme_create,
     session_request_submit,
     session_request_update,
 )
-from tests.outreach.conftest import KARAS, local
+from jaring.reports.deadlines import office_today
+from tests.outreach.conftest import KARAS, PULAU_ABANG, local
 
 
 def pdf_text(data: bytes) -> str:
@@ -103,3 +106,27 @@ def test_summary_page_and_downloads_for_officers(petugas_client, march) -> None:
     xlsx = petugas_client.get("/petugas/sosialisasi/ringkasan/xlsx/?bulan=2026-03")
     assert load_workbook(io.BytesIO(xlsx.content))["Kegiatan"].max_row == 3
     assert petugas_client.get("/petugas/sosialisasi/ringkasan/doc/").status_code == 404
+
+
+def test_a_planned_event_does_not_make_its_village_visited(office, petugas, make_event) -> None:
+    today = office_today(office)
+    programme_create(
+        actor=petugas,
+        office=office,
+        name="Desa Binaan berjalan",
+        starts_on=today - timedelta(days=60),
+        ends_on=today + timedelta(days=60),
+        villages=[VillageTarget(PULAU_ABANG, officer=petugas), VillageTarget(KARAS, officer_name="Pak Rahman")],
+    )
+    held = make_event(start=local(office, today.year, today.month, today.day, hour=23), title="Hari ini")
+    later = today + timedelta(days=2)
+    make_event(start=local(office, later.year, later.month, later.day), region_code=KARAS, title="Rencana")
+
+    this_month = monthly_summary(office, today.replace(day=1))
+    assert held in this_month.events
+    assert (this_month.villages_covered_month, this_month.villages_target) == (1, 2)
+    assert this_month.villages_covered_to_date == 1
+    planned_month = monthly_summary(office, later.replace(day=1))
+    assert "Rencana" in [e.title for e in planned_month.events]  # listed as planned ...
+    assert planned_month.villages_covered_month == (1 if later.month == today.month else 0)  # ... not visited
+    assert planned_month.villages_covered_to_date == 1
