@@ -176,5 +176,6 @@ def test_the_supervisor_sees_repeat_alerts_on_the_list(
     )
     html = supervisor_client.get("/petugas/tpi/").content.decode()
     assert "Percobaan berulang" in html and again.code in html
+    assert "<td>Malaysia</td>" in html and "<td>MY</td>" not in html
     detail = supervisor_client.get(f"/petugas/tpi/{again.pk}/").content.decode()
     assert "paspor atau orang yang sama ditunda" in detail
