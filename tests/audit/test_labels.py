@@ -24,7 +24,11 @@ def recorded_names() -> tuple[set[str], set[str]]:
                     continue
                 value = keyword.value
                 for part in (value.body, value.orelse) if isinstance(value, ast.IfExp) else (value,):
-                    if isinstance(part, ast.Constant) and isinstance(part.value, str) and NAME.fullmatch(part.value):
+                    if (
+                        isinstance(part, ast.Constant)
+                        and isinstance(part.value, str)
+                        and NAME.fullmatch(part.value)
+                    ):
                         names.add(part.value)
                     elif isinstance(part, ast.JoinedStr) and isinstance(part.values[0], ast.Constant):
                         prefixes.add(str(part.values[0].value))
@@ -53,5 +57,7 @@ def test_every_name_belongs_to_an_area_of_the_filter() -> None:
 
 def test_labels_are_indonesian_and_unknown_names_stay_visible() -> None:
     assert event_label("network.identifier_viewed") == "Identitas jaringan dibuka"
-    assert event_label("whatsapp.status.accepted") == "WhatsApp: status pesan diperbarui"  # a new status value
+    assert (
+        event_label("whatsapp.status.accepted") == "WhatsApp: status pesan diperbarui"
+    )  # a new status value
     assert event_label("something.new") == "something.new"

@@ -39,7 +39,9 @@ def test_officers_and_mitra_cannot_export(petugas, mitra) -> None:
     assert not AuditEvent.objects.filter(action="report.exported").exists()
 
 
-def _csv(user, query: str = "status=semua", path: str = "/petugas/laporan/ekspor.csv") -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+def _csv(
+    user, query: str = "status=semua", path: str = "/petugas/laporan/ekspor.csv"
+) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
     response = client_for(user).get(f"{path}?{query}")
     return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
 

@@ -25,9 +25,10 @@ def test_cluster_page_names_record_types_categories_and_kinds(office, submit, pe
     for code in ("report:", "message:", "perekrut:", ">phone<", ">account<", ">report<", ">tppo<"):
         assert code not in html, code
     english = _texts(petugas_client.get(f"/en/petugas/jaringan/{cluster.pk}/").content.decode())
-    assert "Report: 2" in english and ">Phone number<" in petugas_client.get(
-        f"/en/petugas/jaringan/{cluster.pk}/"
-    ).content.decode()
+    assert (
+        "Report: 2" in english
+        and ">Phone number<" in petugas_client.get(f"/en/petugas/jaringan/{cluster.pk}/").content.decode()
+    )
 
 
 def test_identifier_page_says_where_the_value_was_written(office, submit, petugas_client):

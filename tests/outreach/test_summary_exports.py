@@ -13,10 +13,10 @@ from jaring.outreach.exports import summary_pdf, summary_xlsx
 from jaring.outreach.models import RequestStatus
 from jaring.outreach.selectors import monthly_summary
 from jaring.outreach.services import (
-    event_attendance_set,
-    quiz_submit,
     VillageTarget,
+    event_attendance_set,
     programme_create,
+    quiz_submit,
     session_request_submit,
     session_request_update,
 )
@@ -116,7 +116,10 @@ def test_a_planned_event_does_not_make_its_village_visited(office, petugas, make
         name="Desa Binaan berjalan",
         starts_on=today - timedelta(days=60),
         ends_on=today + timedelta(days=60),
-        villages=[VillageTarget(PULAU_ABANG, officer=petugas), VillageTarget(KARAS, officer_name="Pak Rahman")],
+        villages=[
+            VillageTarget(PULAU_ABANG, officer=petugas),
+            VillageTarget(KARAS, officer_name="Pak Rahman"),
+        ],
     )
     held = make_event(start=local(office, today.year, today.month, today.day, hour=23), title="Hari ini")
     later = today + timedelta(days=2)
