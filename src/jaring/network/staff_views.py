@@ -37,6 +37,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "min_records": _int(request.GET.get("min"), 1 if q else 2, 1, 1_000_000),
     }
     clusters = selectors.clusters_for(request.user, **filters)
+    filters["min_given"] = request.GET.get("min", "").strip()[:9]  # shown as typed; empty means the default
     page = Paginator(clusters, 25).get_page(request.GET.get("page"))
     query = identifier_query(q, filters["kind"]) if q else None
     context = {
