@@ -91,7 +91,7 @@ def test_xlsx_export_holds_the_summary_and_one_row_per_event(march, office) -> N
     assert summary["Peserta laki-laki / perempuan"] == "14 / 16"
     assert summary["Peningkatan pengetahuan"].startswith("+")
     events = list(book["Kegiatan"].iter_rows(values_only=True))
-    assert events[0][0] == "Kode" and len(events) == 3
+    assert events[0][:2] == ("Kode", "Mulai (WIB)") and len(events) == 3
     assert {row[0] for row in events[1:]} == {e.code for e in march}
     assert events[1][1].hour == 9  # local office time, not UTC
 
