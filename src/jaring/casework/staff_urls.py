@@ -21,6 +21,7 @@ urlpatterns = [
     path("<str:code>/balas/", report.reply, name="reply"),
     path("<str:code>/rujuk/", report.refer, name="refer"),
     path("<str:code>/rujukan/<int:pk>/", report.referral_update, name="referral_update"),
+    path("<str:code>/rujukan/<int:pk>/berkas.pdf", report.case_file, name="case_file"),
     path("<str:code>/identitas/", report.identity, name="identity"),
     path("<str:code>/lampiran/<int:pk>/", report.attachment, name="attachment"),
 ]
