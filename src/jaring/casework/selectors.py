@@ -1,6 +1,7 @@
 """Reads scoped to who asks. `reports_visible_to` is the one place that decides which reports a user sees."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
@@ -92,7 +93,7 @@ def status_changes_for(report: Report) -> QuerySet[StatusChange]:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    at: object
+    at: datetime
     kind: str  # "message", "note", "status", "referral"
     actor: str  # the username, or who wrote it when no account did ("pelapor", "sistem")
     title: str
