@@ -137,10 +137,10 @@ def transition(request: HttpRequest, code: str) -> HttpResponse:
         reason = request.POST.get("reason", "")
         if to == Status.DITOLAK:
             # The rejection reason has no default (it once defaulted to "Spam"): the officer picks it.
-            code = request.POST.get("reject_reason", "")
-            if code not in RejectReason.CODES:
+            chosen = request.POST.get("reject_reason", "")
+            if chosen not in RejectReason.CODES:
                 raise ValidationError({"reject_reason": _("Pilih alasan penolakan.")})
-            reason = code + (f": {reason}" if reason.strip() else "")
+            reason = chosen + (f": {reason}" if reason.strip() else "")
         services.report_transition(
             report=report, actor=user, to=to, reason=reason, public_note=request.POST.get("public_note", "")
         )
