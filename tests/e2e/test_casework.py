@@ -132,7 +132,7 @@ def test_case_page_is_one_conversation_with_the_actions_beside_it(page, live_ser
     )
     assert "21.71.12" not in page.locator("main").inner_text()
     # One timeline, in the order things happened, every entry with a name and a WIB time.
-    entries = page.locator("ol.timeline > li")
+    entries = page.locator("#percakapan ol.timeline > li")
     kinds = entries.evaluate_all("els => els.map(e => e.className.replace(/^tl /, ''))")
     assert kinds == [
         "tl-status tl-system",  # intake: Baru

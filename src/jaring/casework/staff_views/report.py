@@ -22,7 +22,7 @@ from jaring.accounts.permissions import (
     is_mitra,
 )
 from jaring.accounts.selectors import staff_users_of_office
-from jaring.casework import referrals, services
+from jaring.casework import referral_thread, referrals, services
 from jaring.casework.files import attachment_read
 from jaring.casework.models import Referral
 from jaring.casework.selectors import (
@@ -59,7 +59,7 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
         "parties": list(submitted_parties(report)),
         "location": report_location(report),
         "attachments": list(attachments_for(user, report)),
-        "referrals": list(referrals_for(user, report)),
+        "referrals": referral_thread.with_threads(user, referrals_for(user, report)),
         "timeline": timeline,
         "latest_from_reporter": _latest_from_reporter(timeline),
         # Only one action is expanded: the reply for an officer, the follow-up for a partner; after a mistake,
