@@ -8,7 +8,10 @@ from pypdf import PdfReader
 
 from jaring.accounts.models import Agency, User
 from jaring.audit.models import AuditEvent
+from jaring.casework.referral_thread import referral_message_post, referral_message_share
 from jaring.casework.referrals import referral_create
+from jaring.reports.models import Message
+from jaring.reports.services import report_message_add
 from tests.casework.conftest import client_for, walk_report
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +40,16 @@ def test_the_partner_downloads_what_the_referral_lets_them_see_and_nothing_else(
         actor=case.report.assignee,
     )
 
+    # The referral's own thread is the partner's to read, with the one reporter message an officer shared.
+    officer = case.report.assignee
+    referral_message_post(
+        referral=case.referral, body="Apakah keberangkatan lewat Batam Centre?", actor=mitra
+    )
+    referral_message_post(referral=case.referral, body="Ya, jadwal kapal pukul 10.00.", actor=officer)
+    answer = Message.objects.get(report=case.report, body=t["answer"])
+    referral_message_share(referral=case.referral, message=answer, actor=officer)
+    report_message_add(report=case.report, body="Pesan lain pelapor yang tidak dibagikan.")
+
     response = client_for(mitra).get(_url(case))
 
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
@@ -59,6 +72,9 @@ def test_the_partner_downloads_what_the_referral_lets_them_see_and_nothing_else(
         t["referral_note"],
         t["partner_update"],
         "BP3MI Kepulauan Riau",
+        "Apakah keberangkatan lewat Batam Centre?",
+        "Ya, jadwal kapal pukul 10.00.",
+        f"Pesan pelapor (dibagikan petugas): {t['answer']}",
     ):
         assert allowed in text, allowed
     # Out of scope: identity, the thread, internal notes, status notes, other agencies' referrals.
@@ -66,13 +82,15 @@ def test_the_partner_downloads_what_the_referral_lets_them_see_and_nothing_else(
         t["reporter_name"],
         t["reporter_contact"],
         t["question"],
-        t["answer"],
+        "Pesan lain pelapor yang tidak dibagikan",
         t["note"],
         t["verify_note"],
         "Catatan khusus untuk kepolisian",
         "21.71.12",
     ):
         assert hidden not in text, hidden
+    assert text.count(t["answer"]) == 1  # only as shared into the referral's thread
+    assert AuditEvent.objects.filter(action="referral.thread_viewed", actor=mitra).exists()
     event = AuditEvent.objects.get(action="referral.case_file")
     assert event.actor == mitra and event.object_id == str(case.report.pk)
     assert event.data == {"referral_id": case.referral.pk, "agency": "bp3mi-kepri"}

@@ -1,9 +1,10 @@
 """The case file of one referral: a PDF for the partner agency (police, BP3MI) on the office's letterhead.
 
 It carries what the partner may read in Jaring and nothing more (docs/casework.md, "Who sees what"): the
-report as submitted (category, dates, region, description, named parties), the referral note and the
-partner's follow-ups of this referral. Never the reporter's identity, the thread, internal notes, status
-reasons, files or other agencies' referrals. Written by referrals.referral_case_file, which audits it first so
+report as submitted (category, dates, region, description, named parties), the referral note, the partner's
+follow-ups of this referral and its partner-officer thread (with the reporter messages an officer shared into
+it). Never the reporter's identity, the reporter's thread, internal notes, status reasons, files or other
+agencies' referrals. Written by referrals.referral_case_file, which audits it first so
 that the file can cite its audit event.
 """
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from jaring.casework.models import Referral
+from jaring.casework.referral_thread import ThreadEntry
 from jaring.lib.pdf import latin1, letterhead
 from jaring.reports.selectors import report_location, submitted_parties
 
@@ -57,7 +59,7 @@ def _text(pdf: FPDF, text: str) -> None:
     pdf.multi_cell(0, 5, latin1(text or "-"), new_x="LMARGIN", new_y="NEXT")
 
 
-def case_file_pdf(referral: Referral, stamp: CaseFileStamp) -> bytes:
+def case_file_pdf(referral: Referral, stamp: CaseFileStamp, thread: list[ThreadEntry]) -> bytes:
     report = referral.report
     office = report.office
     zone = office.time_zone
@@ -125,6 +127,12 @@ def case_file_pdf(referral: Referral, stamp: CaseFileStamp) -> bytes:
             who = update.actor.get_full_name() or update.actor.get_username()
             line = f"{_when(update.created_at, zone)} - {who}: {update.get_status_display()}"
             _text(pdf, line + (f". {update.note}" if update.note else ""))
+
+    if thread:
+        _heading(pdf, _("Percakapan rujukan"))
+        for entry in thread:
+            who = _("Pesan pelapor (dibagikan petugas)") if entry.side == "pelapor" else entry.author
+            _text(pdf, f"{_when(entry.at, zone)} - {who}: {entry.body}")
 
     pdf.ln(4)
     pdf.set_font("Helvetica", "", 8)
