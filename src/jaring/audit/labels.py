@@ -27,6 +27,7 @@ EVENT_LABELS: dict[str, Promise] = {
     "referral.message_shared": pgettext_lazy("audit", "Pesan pelapor dibagikan ke mitra"),
     "referral.message_unshared": pgettext_lazy("audit", "Pesan pelapor ditarik dari mitra"),
     "referral.thread_viewed": pgettext_lazy("audit", "Percakapan rujukan dibuka mitra"),
+    "referral.case_file": pgettext_lazy("audit", "Berkas rujukan (PDF) diunduh"),
     "report.notify_changed": pgettext_lazy("audit", "Pemberitahuan jawaban untuk pelapor diubah"),
     "report.reporter_notified": pgettext_lazy("audit", "Pelapor diberi tahu ada jawaban baru"),
     "reply_template.saved": pgettext_lazy("audit", "Templat balasan disimpan"),
