@@ -46,7 +46,7 @@ def test_staff_home_shows_the_day_and_the_menu(page, live_server, office, size) 
     ).to_be_visible()
 
     page.locator("#today-unread").get_by_role("link", name=waiting.tracking_code).click()
-    expect(page.get_by_text("Keberangkatan Sabtu jam 10.")).to_be_visible()
+    expect(page.get_by_text("Keberangkatan Sabtu jam 10.").first).to_be_visible()
     page.goto(f"{live_server.url}/petugas/")
     expect(page.locator("#today-unread").get_by_text("Semua pesan pelapor sudah dibaca.")).to_be_visible()
 
