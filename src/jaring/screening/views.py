@@ -17,6 +17,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from jaring.lib.unbroken import PHONE
+
 from .engine import MAX_LENGTH
 from .models import ScreeningStat
 from .ocr import MAX_BYTES as MAX_IMAGE_BYTES
@@ -128,7 +130,7 @@ PAGE_NAMES = {"darurat": _("halaman nomor darurat"), "lapor": _("halaman Lapor")
 _ADVICE_PARTS = re.compile(
     r"(?P<words>\S+ \S+) \((?P<path>/(?:en/)?(?P<page>[a-z-]+)/)\)"  # "halaman Lapor (/lapor/)"
     r"|(?<![\w/])(?P<bare>/(?:en/)?(?P<bare_page>[a-z-]+)/)"  # "ada di /darurat/"
-    r"|(?P<phone>\+?\d{2,4}(?:[ -]\d{3,4}){1,3})"  # "0811-7002-019", "+62 812-9007-0027"
+    rf"|(?P<phone>{PHONE.pattern})"  # "0811-7002-019", "+62 812-9007-0027"
 )
 
 

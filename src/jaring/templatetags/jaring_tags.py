@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from jaring.lib.site import public_url
+from jaring.lib.unbroken import phones_unbroken
 from jaring.staff_menu import staff_menu
 
 register = template.Library()
@@ -43,3 +44,9 @@ def staff_areas(context: dict) -> list[dict]:
     """The workspace areas the signed-in user may open, for the officers' top menu (jaring/staff_menu.py)."""
     request = context["request"]
     return staff_menu(request.user, request.path)
+
+
+@register.filter
+def unbroken_phones(text: str) -> str:
+    """Escapes the text and keeps each phone number in it on one line (lib/unbroken.py)."""
+    return phones_unbroken(str(text))
