@@ -1,5 +1,8 @@
+from datetime import UTC, date, datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from jaring.audit.models import AuditEvent
 from jaring.casework.models import Referral
@@ -113,3 +116,19 @@ def test_every_status_has_a_plain_public_text() -> None:
     texts = {s: public_status_text(s) for s in Status.values}
     assert all(texts.values())
     assert "keterangan dari Anda" in texts["menunggu_pelapor"]
+
+
+def test_first_response_and_closing_days_are_kept_in_the_offices_time(office, petugas) -> None:
+    """Wawasan compares these days with the deadlines; 23:30 UTC is already the next day in Batam (WIB)."""
+    report = make_report(office, status="baru")
+    moment = datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: moment)
+        report_transition(report=report, actor=petugas, to="diverifikasi")
+        report_transition(report=report, actor=petugas, to="selesai", reason="Selesai.")
+    report.refresh_from_db()
+    assert report.responded_on == date(2026, 3, 3) and report.closed_on == date(2026, 3, 3)
+    report_transition(report=report, actor=petugas, to="ditindaklanjuti", reason="dibuka kembali")
+    report.refresh_from_db()
+    assert report.closed_on is None and report.closed_at is None
+    assert report.responded_on == date(2026, 3, 3)  # the first response stays the first

@@ -1,6 +1,7 @@
 """Someone in danger now: the "Dalam bahaya sekarang?" block on every public page, /darurat/ with sourced
 numbers by country, the Lapor receipt and a high-risk check."""
 
+import copy
 import re
 
 import pytest
@@ -37,6 +38,8 @@ def test_emergency_page_lists_every_number_with_its_source(client, batam):
                 assert f'href="{source["url"]}"' in item and f"dibaca {source['accessed']}" in item
         else:
             assert "Nomor belum dicantumkan" in item and "Safe Travel" in item
+        if entry.group == "mission":  # every mission links to its own page on the ministry's site
+            assert entry.page.startswith("https://kemlu.go.id/") and f'href="{entry.page}"' in item
     assert "0811-7002-019 adalah kanal pengaduan dan informasi" in html and "bukan layanan darurat" in html
     english = client.get("/en/darurat/").content.decode()
     assert "Embassies and consulates by country" in english and "Cambodia" in english
@@ -69,3 +72,16 @@ def test_only_a_high_risk_verdict_carries_the_danger_block(client, batam):
     assert low.context["result"]["risk_level"] != "tinggi"
     verdict = low.content.decode().split('id="hasil"', 1)[1].split("</section>", 1)[0]
     assert "Dalam bahaya sekarang?" not in verdict
+
+
+def test_a_mission_number_is_kept_only_with_the_ministrys_own_page_as_source():
+    data = copy.deepcopy(emergency.data())
+    cambodia = next(e for e in data["entries"] if e["key"] == "kbri_phnom_penh")
+    assert cambodia["number"], "the one mission number the ministry's page lists"
+    cambodia["sources"] = [s for s in cambodia["sources"] if "kemlu.go.id" not in s["url"]]
+    assert cambodia["sources"], "a news article quoting the embassy is still there"
+    with pytest.raises(ValueError, match="needs the ministry's own page"):
+        emergency.check(data)
+    # Numbers reported only by the news (2020-2024) were removed: the entry keeps its name and official page.
+    malaysia = next(e for e in emergency.data()["entries"] if e["key"] == "kbri_kuala_lumpur")
+    assert malaysia["number"] == "" and malaysia["page"] == "https://kemlu.go.id/kualalumpur"

@@ -13,7 +13,13 @@ from pydantic import ValidationError as SchemaError
 from jaring.content import checklist, emergency
 from jaring.content.demo import article_files, faq_entries
 from jaring.content.models import Article, Faq
-from jaring.lib.sourcing import is_site_root, source_problems, sources_problems
+from jaring.lib.sourcing import (
+    UNOFFICIAL_LAW_COPIES,
+    is_site_root,
+    law_copy_problem,
+    source_problems,
+    sources_problems,
+)
 from jaring.screening.engine.ruleset import DEFAULT_PATH as RULES_PATH
 from jaring.screening.engine.ruleset import RulesFile
 
@@ -29,6 +35,55 @@ def test_a_site_root_is_not_a_source():
     ]
     assert "no date accessed: https://a.id/x" in source_problems({"title": "X", "url": "https://a.id/x"})
     assert sources_problems([]) == ["no source"]
+
+
+def test_a_law_is_cited_from_the_states_own_publication():
+    copy_of_law = {
+        "title": "Undang-Undang Nomor 21 Tahun 2007 (teks lengkap)",
+        "url": "https://vdokumen.com/uu-21.html",
+    }
+    assert "non-official copy" in law_copy_problem(copy_of_law)
+    assert "non-official copy" in source_problems({**copy_of_law, "accessed": READ})[0]
+    for official in (
+        "https://peraturan.go.id/id/uu-no-6-tahun-2011",
+        "https://www.peraturan.go.id/id/pp-no-45-tahun-2024",
+        "https://peraturan.bpk.go.id/Details/274494/uu-no-1-tahun-2024",
+        "https://jdih.kominfo.go.id/produk_hukum/view/id/539",
+    ):
+        assert law_copy_problem({**copy_of_law, "url": official}) == "", official
+    # A news article about a law is not a copy of the law; a copy on a look-alike host is.
+    news = {
+        "title": "Pemerintah Rilis Tarif Paspor Terbaru (PP 45/2024)",
+        "url": "https://kompas.tv/n/548302",
+    }
+    assert law_copy_problem(news) == ""
+    assert law_copy_problem({**copy_of_law, "url": "https://peraturan.go.id.example.com/uu-21"})
+    assert law_copy_problem({**copy_of_law, "url": "https://jdih.example.org/uu-21"})
+
+
+def test_laws_without_an_official_address_are_named_and_documented():
+    """The exceptions stay few, are still in use, and docs/content.md says why each one has no JDIH link."""
+    cited = {s["url"] for a in article_files() for s in a.sources}
+    cited |= {s["url"] for e in faq_entries() for s in e["sources"]} | {s["url"] for s in checklist.sources()}
+    cited |= {s.get("url", "") for ref in _rules()["sources"].values() for s in ref}
+    docs = (RULES_PATH.parents[4] / "docs" / "content.md").read_text(encoding="utf-8")
+    assert len(UNOFFICIAL_LAW_COPIES) <= 3
+    for url, law in UNOFFICIAL_LAW_COPIES.items():
+        assert url in cited, f"{law}: exception no longer used, remove it"
+        assert url in docs and law in docs
+
+
+def test_a_rules_file_citing_a_copy_of_a_law_fails_to_load():
+    data = _rules()
+    data["sources"]["uu21"] = [
+        {
+            "title": "UU 21/2007 tentang TPPO",
+            "url": "https://vdokumen.com/undang-undang-21.html",
+            "accessed": READ,
+        }
+    ]
+    with pytest.raises(SchemaError, match="non-official copy"):
+        RulesFile.model_validate(data)
 
 
 @pytest.mark.parametrize("item", article_files(), ids=lambda a: a.slug)
@@ -100,6 +155,17 @@ def test_an_officer_cannot_cite_a_site_root(petugas_client):
     }  # fmt: skip
     html = petugas_client.post("/petugas/konten/artikel/baru/", form).content.decode()
     assert "bukan halaman depan situs" in html and "https://metro.tempo.co/" in html
+    assert not Article.objects.exists()
+
+
+def test_an_officer_cannot_cite_a_copy_of_a_law(petugas_client):
+    form = {
+        "title": "Ancaman pidana TPPO", "language": "id", "topic": "waspada",
+        "summary": "Ringkasan.", "body": "Isi.", "save": "1",
+        "sources": "UU 21/2007 Pasal 2 | vdokumen.com | https://vdokumen.com/uu-21-2007.html | | 2026-12-04",
+    }  # fmt: skip
+    html = petugas_client.post("/petugas/konten/artikel/baru/", form).content.decode()
+    assert "dari JDIH atau peraturan.go.id" in html and "https://vdokumen.com/uu-21-2007.html" in html
     assert not Article.objects.exists()
 
 

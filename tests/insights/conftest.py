@@ -42,13 +42,14 @@ def make_report(office: Office, received: date, **fields) -> Report:
 
 
 def respond(report: Report, day: date, to: str = "diverifikasi") -> None:
+    """As casework's report_transition records a first response, dated `day` (tested in tests/casework)."""
     change = StatusChange.objects.create(report=report, from_status="baru", to_status=to)
     StatusChange.objects.filter(pk=change.pk).update(created_at=at(day, 15))
-    Report.objects.filter(pk=report.pk).update(status=to)
+    Report.objects.filter(pk=report.pk).update(status=to, responded_on=day)
 
 
 def close(report: Report, day: date) -> None:
-    Report.objects.filter(pk=report.pk).update(status="selesai", closed_at=at(day, 16))
+    Report.objects.filter(pk=report.pk).update(status="selesai", closed_at=at(day, 16), closed_on=day)
 
 
 def refer(report: Report, agency: Agency, by: User, day: date, status: str = "dikirim") -> None:

@@ -15,6 +15,7 @@ from jaring.accounts.selectors import staff_users_of_office
 from jaring.audit.services import audit_record
 from jaring.casework.models import Label, ReportLabel
 from jaring.casework.workflow import REASON_REQUIRED, RejectReason, allowed_next
+from jaring.reports.deadlines import office_today
 from jaring.reports.models import Message, Priority, Report, Status, StatusChange
 from jaring.reports.services import report_reply, reporter_identity_view
 from jaring.reports.statuses import is_closed
@@ -85,13 +86,26 @@ def report_transition(
         actor=actor,
     )
     current.status = to
+    today = office_today(current.office)
+    if change.from_status == Status.BARU and current.responded_on is None:
+        current.responded_on = today
     if is_closed(to):
-        current.closed_at, current.close_reason = timezone.now(), reason
+        current.closed_at, current.close_reason, current.closed_on = timezone.now(), reason, today
     elif is_closed(change.from_status):
-        current.closed_at, current.close_reason = None, ""
+        current.closed_at, current.close_reason, current.closed_on = None, "", None
         if change.from_status == Status.DITOLAK:
             current.duplicate_of = None
-    current.save(update_fields=["status", "closed_at", "close_reason", "duplicate_of", "updated_at"])
+    current.save(
+        update_fields=[
+            "status",
+            "closed_at",
+            "close_reason",
+            "closed_on",
+            "responded_on",
+            "duplicate_of",
+            "updated_at",
+        ]
+    )
     _copy(current, report)
     audit_record(
         action="report.transitioned",
@@ -106,7 +120,16 @@ def report_transition(
 
 def _copy(source: Report, target: Report) -> None:
     """Keeps the caller's instance current after a write through the locked copy."""
-    for name in ("status", "closed_at", "close_reason", "duplicate_of_id", "assignee_id", "priority"):
+    for name in (
+        "status",
+        "closed_at",
+        "close_reason",
+        "closed_on",
+        "responded_on",
+        "duplicate_of_id",
+        "assignee_id",
+        "priority",
+    ):
         setattr(target, name, getattr(source, name))
 
 

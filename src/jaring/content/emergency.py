@@ -1,16 +1,20 @@
 """Numbers for someone in danger now (data/emergency.json): police and emergency lines in Indonesia, the
 foreign ministry's protection hotline, and the embassies and consulates where victims end up. Each number
-carries its source; an entry without one is shown without a number and says where to look instead."""
+carries its official source; an entry without one is shown without a number, with a link to the mission's
+official page (`page`) and where to look instead."""
 
 import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from jaring.lib.sourcing import sources_problems
+from jaring.lib.sourcing import is_site_root, sources_problems
 
 DATA = Path(__file__).resolve().parent / "data" / "emergency.json"
 GROUPS = ("indonesia", "kemlu", "mission")
+# An embassy's or consulate's number is kept only when the foreign ministry's own site lists it.
+OFFICIAL_MISSION_HOST = "kemlu.go.id"
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class Entry:
     tel: str
     note: str
     sources: tuple[dict, ...]
+    page: str = ""
 
 
 def check(data: dict) -> dict:
@@ -37,7 +42,20 @@ def check(data: dict) -> dict:
             problems = sources_problems(entry["sources"])
             if problems or not entry["tel"].lstrip("+").isdigit():
                 raise ValueError(f"emergency {key}: {problems or 'tel must be digits'}")
+        if (
+            entry["number"]
+            and entry["group"] == "mission"
+            and not any(_host(s.get("url", "")).endswith(OFFICIAL_MISSION_HOST) for s in entry["sources"])
+        ):
+            raise ValueError(f"emergency {key}: a mission's number needs the ministry's own page as a source")
+        page = entry.get("page", "")
+        if page and (not page.startswith("https://") or is_site_root(page)):
+            raise ValueError(f"emergency {key}: page must be an https address of the mission's own page")
     return data
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or ""
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +75,7 @@ def entries(language: str) -> list[Entry]:
             tel=e["tel"],
             note=e["note"][lang],
             sources=tuple(e["sources"]),
+            page=e.get("page", ""),
         )
         for e in data()["entries"]
     ]

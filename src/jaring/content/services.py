@@ -16,7 +16,7 @@ from jaring.audit.services import audit_record
 from jaring.content import page_cache
 from jaring.content.models import Article, ArticleRevision, Faq, Language, Status, Topic
 from jaring.content.rendering import render_markdown
-from jaring.lib.sourcing import SOURCE_KEYS, is_site_root, parse_date
+from jaring.lib.sourcing import SOURCE_KEYS, is_site_root, law_copy_problem, parse_date
 from jaring.lib.text import search_terms
 
 EDITABLE_FIELDS = (
@@ -70,6 +70,15 @@ def sources_clean(sources: list[dict[str, Any]]) -> list[dict[str, str]]:
                 {
                     "sources": _(
                         "Tautkan dokumen atau berita yang dikutip, bukan halaman depan situs: %(url)s"
+                    )
+                    % {"url": source.url}
+                }
+            )
+        if law_copy_problem(source.__dict__):
+            raise ValidationError(
+                {
+                    "sources": _(
+                        "Kutip teks peraturan dari JDIH atau peraturan.go.id, bukan salinan di situs lain: %(url)s"
                     )
                     % {"url": source.url}
                 }

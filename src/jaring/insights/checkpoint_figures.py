@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
@@ -65,19 +65,28 @@ def postponement_rows(scope: Scope, period: Period, f: ScreeningFilters) -> Quer
 
 
 def tables(scope: Scope, period: Period) -> list[Table]:
+    """One GROUP BY (checkpoint, origin province, reason list) over the period's postponements; the few rows it
+    returns are summed three ways. A reason counts where the list's lookup finds it: the code in the list."""
     postponed = screenings_in(scope, period).filter(outcome=Outcome.DITUNDA).order_by()
-    by_tpi = postponed.values_list("checkpoint__slug", "checkpoint__name").annotate(n=Count("id"))
-    g = guide.load()
-    # One scan, one conditional count per reason code, with the very lookup the list uses.
-    found = postponed.aggregate(
-        **{f"r{i}": Count("id", filter=Q(reasons__icontains=f'"{c}"')) for i, c in enumerate(g.reason_codes)}
+    grouped = (
+        postponed.annotate(p=Substr("origin_region_code", 1, 2))
+        .values_list("checkpoint_id", "p", "reasons")
+        .annotate(n=Count("id"))
     )
-    reasons = Counter({c: found[f"r{i}"] for i, c in enumerate(g.reason_codes) if found[f"r{i}"]})
+    g = guide.load()
+    known = set(g.reason_codes)
+    by_tpi: Counter[int] = Counter()
+    reasons: Counter[str] = Counter()
     origins: Counter[str] = Counter()
-    for code, n in (
-        postponed.annotate(p=Substr("origin_region_code", 1, 2)).values_list("p").annotate(n=Count("id"))
-    ):
-        origins[code if code and code.isdigit() else UNKNOWN] += n
+    for checkpoint_id, province, codes, n in grouped:
+        by_tpi[checkpoint_id] += n
+        origins[province if province and province.isdigit() else UNKNOWN] += n
+        for code in set(codes or ()) & known:
+            reasons[code] += n
+    checkpoints = {
+        pk: (slug, name)
+        for pk, slug, name in Checkpoint.objects.filter(pk__in=list(by_tpi)).values_list("pk", "slug", "name")
+    }
     origin_rows = []
     for code, n in origins.most_common():
         region = regions.get(code) if code != UNKNOWN else None
@@ -89,8 +98,8 @@ def tables(scope: Scope, period: Period) -> list[Table]:
             "tpi",
             _("Penundaan keberangkatan per TPI"),
             [
-                Row(slug, name, n, {"jenis": "tpi", "tpi": slug})
-                for slug, name, n in sorted(by_tpi, key=lambda r: r[1])
+                Row(checkpoints[pk][0], checkpoints[pk][1], n, {"jenis": "tpi", "tpi": checkpoints[pk][0]})
+                for pk, n in sorted(by_tpi.items(), key=lambda item: checkpoints[item[0]][1])
             ],
         ),
         Table(

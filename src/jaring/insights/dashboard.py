@@ -23,7 +23,7 @@ class Dashboard:
     response_share: float | None
     close_share: float | None
     postponed: int
-    linked: set[str] = field(default_factory=set)  # tables whose rows link to a list of reports
+    linked: set[str] = field(default_factory=set)  # tables whose rows link to the list behind them
 
     def table(self, slug: str) -> figures.Table | None:
         return next((t for t in self.tables if t.slug == slug), None)
@@ -52,10 +52,8 @@ def compute(scope: Scope, period: Period) -> Dashboard:
         outreach=figures.outreach(scope, period),
         response_share=figures.share(first),
         close_share=figures.share(close),
-        linked={t.slug for t in (*report_tables, *tpi_tables)},
-        postponed=checkpoint_figures.postponement_rows(
-            scope, period, checkpoint_figures.ScreeningFilters()
-        ).count(),
+        linked={t.slug for t in (*report_tables, *tpi_tables, levels, flags)} | {"jaringan"},
+        postponed=tpi_tables[0].total,  # every postponement has one checkpoint
     )
     return board
 

@@ -6,19 +6,18 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import Agency
 from jaring.casework.models import Referral
-from jaring.insights import rows
+from jaring.insights import activity_rows, rows
 from jaring.insights.periods import Period, month_start
 from jaring.insights.scope import Scope
 from jaring.lib import regions
-from jaring.network.models import LinkedRecord
-from jaring.outreach.models import Event
 from jaring.outreach.selectors.impact import moments_by_event, pooled_gain
 from jaring.reports.models import Category, Channel
-from jaring.screening.models import ScreeningStat
+from jaring.screening.engine.ruleset import default_rules
 
 
 @dataclass
@@ -140,7 +139,7 @@ def reports_over_time(counts: ReportCounts, period: Period) -> Table:
 
 def response_times(scope: Scope, period: Period) -> tuple[Table, Table]:
     """First response and closing against the working-day deadlines, as counts of the three buckets."""
-    qs = rows.with_deadline_days(rows.received_in(scope, period), scope.time_zone).order_by()
+    qs = rows.received_in(scope, period).order_by()
     agg = qs.aggregate(
         **{f"r_{b}": Count("id", filter=rows.response_q(b)) for b in rows.RESPONSE_BUCKETS},
         **{f"c_{b}": Count("id", filter=rows.close_q(b)) for b in rows.CLOSE_BUCKETS},
@@ -196,8 +195,7 @@ class Outreach:
 
 
 def outreach(scope: Scope, period: Period) -> Outreach:
-    start, end = period.bounds(scope.time_zone)
-    events = Event.objects.filter(office_id__in=scope.office_ids, starts_at__gte=start, starts_at__lt=end)
+    events = activity_rows.outreach_events(scope, period)
     agg = events.aggregate(n=Count("id"), people=Sum("attendance_total"))
     ids = list(events.values_list("pk", flat=True))
     gain = pooled_gain(moments_by_event(ids), ids) if ids else None
@@ -212,27 +210,26 @@ def outreach(scope: Scope, period: Period) -> Outreach:
     )
 
 
-def iso_weeks(period: Period) -> list[str]:
-    """ISO weeks whose Thursday falls in the period (a week belongs to the month of its Thursday)."""
-    weeks, day = [], period.start
-    while day <= period.end:
-        if day.weekday() == 3:
-            year, week, _weekday = day.isocalendar()
-            weeks.append(f"{year}-W{week:02d}")
-        day += timedelta(days=1)
-    return weeks
+def flag_titles() -> dict[str, str]:
+    """Each flag's title in the active language, as the checker shows it to the public."""
+    language = translation.get_language() or "id"
+    return {code: flag.title.get(language) for code, flag in default_rules().flags.items()}
 
 
 def checker_use(period: Period) -> tuple[Table, Table]:
-    """The public checker keeps anonymous weekly counts only (screening.ScreeningStat): no list behind them."""
-    stats = ScreeningStat.objects.filter(week__in=iso_weeks(period)).order_by()
+    """The public checker keeps anonymous weekly counts only (screening.ScreeningStat); the list behind a
+    figure is its weekly rows (activity_rows.checker_rows), whose counts add up to it."""
+    stats = activity_rows.checker_stats(period).order_by()
     levels = Counter(dict(stats.filter(flag="").values_list("risk_level").annotate(n=Sum("count"))))
     flags = Counter(dict(stats.exclude(flag="").values_list("flag").annotate(n=Sum("count"))))
     level_labels = {"rendah": _("Rendah"), "sedang": _("Sedang"), "tinggi": _("Tinggi")}
     for extra in levels:
         level_labels.setdefault(extra, extra)
-    level_rows = [Row(k, str(v), levels.get(k, 0)) for k, v in level_labels.items()]
-    flag_rows = [Row(k, k, n) for k, n in flags.most_common(10)]
+    level_rows = [
+        Row(k, str(v), levels.get(k, 0), {"jenis": "cek", "tingkat": k}) for k, v in level_labels.items()
+    ]
+    titles = flag_titles()
+    flag_rows = [Row(k, titles.get(k, k), n, {"jenis": "cek", "tanda": k}) for k, n in flags.most_common(10)]
     return (
         Table("cek_risiko", _("Cek tawaran per tingkat risiko"), level_rows),
         Table("cek_tanda", _("Tanda bahaya terbanyak"), flag_rows),
@@ -241,11 +238,10 @@ def checker_use(period: Period) -> tuple[Table, Table]:
 
 def growing_clusters(scope: Scope, period: Period, limit: int = 10) -> Table:
     """Networks that gained records in the period (records linked from the offices in scope)."""
-    start, end = period.bounds(scope.time_zone)
-    recent = LinkedRecord.objects.filter(office_id__in=scope.office_ids, seen_at__gte=start, seen_at__lt=end)
+    recent = activity_rows.cluster_records(scope, period)
     top = recent.order_by().values_list("cluster_id").annotate(n=Count("id")).order_by("-n", "cluster_id")
     return Table(
         "jaringan",
         _("Jaringan yang bertambah"),
-        [Row(str(pk), f"J-{pk}", n, {"cluster": str(pk)}) for pk, n in top[:limit]],
+        [Row(str(pk), f"J-{pk}", n, {"jenis": "jaringan", "cluster": str(pk)}) for pk, n in top[:limit]],
     )

@@ -118,3 +118,14 @@ def period_from_params(params: Mapping[str, object], today: date) -> Period:
             return default
         return Period(start, end)
     return default
+
+
+def iso_weeks(period: Period) -> list[str]:
+    """ISO weeks whose Thursday falls in the period (a week belongs to the month of its Thursday)."""
+    weeks, day = [], period.start
+    while day <= period.end:
+        if day.weekday() == 3:
+            year, week, _weekday = day.isocalendar()
+            weeks.append(f"{year}-W{week:02d}")
+        day += timedelta(days=1)
+    return weeks

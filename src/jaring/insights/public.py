@@ -12,8 +12,7 @@ from django.db.models.functions import TruncMonth
 
 from jaring.checkpoints.models import Outcome, Screening
 from jaring.insights import kanon
-from jaring.insights.figures import iso_weeks
-from jaring.insights.periods import month_period, next_month
+from jaring.insights.periods import iso_weeks, month_period, next_month
 from jaring.outreach.models import Event
 from jaring.reports.models import Report
 from jaring.screening.models import ScreeningStat

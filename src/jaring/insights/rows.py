@@ -3,17 +3,15 @@ list it links to is the same queryset read row by row: they cannot drift apart."
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import TruncDate
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import Agency
 from jaring.casework.models import Referral
 from jaring.insights.periods import Period
 from jaring.insights.scope import Scope
-from jaring.reports.models import Category, Channel, Report, Status, StatusChange
+from jaring.reports.models import Category, Channel, Report, Status
 
 UNKNOWN_REGION = "-"
 CLOSED = (Status.SELESAI, Status.DITOLAK)
@@ -21,34 +19,20 @@ RESPONSE_BUCKETS = ("tepat", "terlambat", "belum")
 CLOSE_BUCKETS = ("tepat", "terlambat", "terbuka")
 
 
-def with_deadline_days(qs: QuerySet[Report], tz: str) -> QuerySet[Report]:
-    """Adds the office-local day of the first response (the report left "baru") and of closing."""
-    first = StatusChange.objects.filter(report=OuterRef("pk"), from_status=Status.BARU).order_by("created_at")
-    zone = ZoneInfo(tz)
-    return qs.annotate(
-        first_response_at=Subquery(first.values("created_at")[:1]),
-    ).annotate(
-        first_response_day=TruncDate("first_response_at", tzinfo=zone),
-        closed_day=TruncDate("closed_at", tzinfo=zone),
-    )
-
-
 def response_q(bucket: str) -> Q:
-    """First response (verification) against the working-day deadline `verify_due` (SP4N-LAPOR!: 3 days)."""
-    on_time = Q(first_response_at__isnull=False, verify_due__isnull=False) & Q(
-        first_response_day__lte=F("verify_due")
-    )
+    """First response (verification, `Report.responded_on`) against the working-day deadline `verify_due` (SP4N-LAPOR!: 3 days)."""
+    on_time = Q(responded_on__isnull=False, verify_due__isnull=False) & Q(responded_on__lte=F("verify_due"))
     if bucket == "tepat":
         return on_time
     if bucket == "terlambat":
-        return Q(first_response_at__isnull=False) & ~on_time
-    return Q(first_response_at__isnull=True)
+        return Q(responded_on__isnull=False) & ~on_time
+    return Q(responded_on__isnull=True)
 
 
 def close_q(bucket: str) -> Q:
     """Closing against the follow-up deadline `follow_up_due` (SP4N-LAPOR!: 5 working days)."""
     closed = Q(status__in=CLOSED, closed_at__isnull=False)
-    on_time = closed & Q(follow_up_due__isnull=False, closed_day__lte=F("follow_up_due"))
+    on_time = closed & Q(follow_up_due__isnull=False, closed_on__lte=F("follow_up_due"))
     if bucket == "tepat":
         return on_time
     if bucket == "terlambat":
@@ -131,10 +115,8 @@ def report_rows(scope: Scope, period: Period, f: RowFilters) -> QuerySet[Report]
         qs = qs.exclude(region_code__regex=r"^\d{2}\.\d{2}")
     elif f.wilayah:
         qs = qs.filter(region_code__startswith=f.wilayah)
-    if f.respon or f.tutup:
-        qs = with_deadline_days(qs, scope.time_zone)
-        if f.respon:
-            qs = qs.filter(response_q(f.respon))
-        if f.tutup:
-            qs = qs.filter(close_q(f.tutup))
+    if f.respon:
+        qs = qs.filter(response_q(f.respon))
+    if f.tutup:
+        qs = qs.filter(close_q(f.tutup))
     return qs

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,13 +15,15 @@ from django.utils.translation import gettext as _
 
 from jaring.accounts.permissions import (
     can_export_case_records,
+    can_manage_outreach,
     can_view_insight_rows,
     can_view_insights,
+    can_view_network,
     can_write_monthly_report,
     capability_required,
 )
 from jaring.checkpoints import guide
-from jaring.insights import dashboard
+from jaring.insights import activity_rows, dashboard, figures
 from jaring.insights.checkpoint_figures import ScreeningFilters, postponement_rows
 from jaring.insights.forms import Query, read_filters, read_query
 from jaring.insights.models import MonthlyReport
@@ -34,6 +37,8 @@ from jaring.insights.services import (
     monthly_report_file,
     monthly_report_save,
 )
+from jaring.network.models import LinkedRecord
+from jaring.outreach.selectors.scoped import events_for
 
 LIST_PAGE = 50
 
@@ -54,8 +59,6 @@ def index(request: HttpRequest) -> HttpResponse:
             (row, f"{list_url}?{urlencode(query.params(**row.params))}" if linked else "")
             for row in table.rows
         ]
-        if table.slug == "jaringan" and request.user.is_officer:
-            lines = [(row, reverse("network:detail", args=[int(row.key)])) for row in table.rows]
         chart = reverse("insights:chart", args=[table.slug]) if table.rows and table.total else ""
         sections.append(
             {"table": table, "lines": lines, "chart": f"{chart}?{urlencode(query.params())}" if chart else ""}
@@ -71,6 +74,9 @@ def index(request: HttpRequest) -> HttpResponse:
             "cache_minutes": dashboard.CACHE_SECONDS // 60,
             "total_url": f"{list_url}?{urlencode(query.params())}" if query.scope.rows_allowed else "",
             "postponed_url": f"{list_url}?{urlencode(query.params(jenis='tpi'))}"
+            if query.scope.rows_allowed
+            else "",
+            "outreach_url": f"{list_url}?{urlencode(query.params(jenis='sosialisasi'))}"
             if query.scope.rows_allowed
             else "",
             "can_write_report": can_write_monthly_report(request.user),
@@ -90,8 +96,11 @@ def index(request: HttpRequest) -> HttpResponse:
 def rows(request: HttpRequest) -> HttpResponse:
     """The reports behind a figure: codes, dates, category, channel, region and status; never content."""
     query = read_query(request.user, request.GET, _today())
-    if request.GET.get("jenis") == "tpi":
+    kind = request.GET.get("jenis")
+    if kind == "tpi":
         return _screening_rows(request, query)
+    if kind in ACTIVITY_LISTS:
+        return ACTIVITY_LISTS[kind](request, query)
     filters = read_filters(request.GET)
     qs = report_rows(query.scope, query.period, filters).select_related("office")
     qs = qs.only(
@@ -207,6 +216,83 @@ def _screening_rows(request: HttpRequest, query: Query) -> HttpResponse:
             "link_records": request.user.is_officer,
         },
     )
+
+
+def _page(request: HttpRequest, qs):  # type: ignore[no-untyped-def]
+    paginator = Paginator(qs, LIST_PAGE)
+    return paginator, paginator.get_page(request.GET.get("halaman"))
+
+
+def _outreach_rows(request: HttpRequest, query: Query) -> HttpResponse:
+    """The outreach events behind the two outreach figures: their count and their participants."""
+    events = activity_rows.outreach_events(query.scope, query.period).select_related("office")
+    paginator, page = _page(request, events.order_by("-starts_at", "-pk"))
+    return render(
+        request,
+        "insights/outreach_rows.html",
+        {
+            "query": query,
+            "errors": query.errors,
+            "page": page,
+            "count": paginator.count,
+            "participants": events.aggregate(n=Sum("attendance_total"))["n"] or 0,
+            "base_params": urlencode(query.params(jenis="sosialisasi")),
+            "dashboard_url": f"{reverse('insights:index')}?{urlencode(query.params())}",
+            "linked_events": set(
+                events_for(request.user).filter(pk__in=[e.pk for e in page]).values_list("pk", flat=True)
+            )
+            if can_manage_outreach(request.user)
+            else set(),
+        },
+    )
+
+
+def _checker_rows(request: HttpRequest, query: Query) -> HttpResponse:
+    """The weekly anonymous counts behind a checker figure (no text, no person: the checker keeps none)."""
+    filters = activity_rows.CheckerFilters(request.GET)
+    stats = activity_rows.checker_rows(query.period, level=filters.level, flag=filters.flag)
+    paginator, page = _page(request, stats.order_by("-week", "risk_level", "channel", "ref", "pk"))
+    return render(
+        request,
+        "insights/checker_rows.html",
+        {
+            "query": query,
+            "errors": {**query.errors, **filters.errors},
+            "filters": filters,
+            "flag_title": figures.flag_titles().get(filters.flag, filters.flag),
+            "page": page,
+            "total": stats.aggregate(n=Sum("count"))["n"] or 0,
+            "base_params": urlencode(query.params(jenis="cek", **filters.as_params())),
+            "dashboard_url": f"{reverse('insights:index')}?{urlencode(query.params())}",
+        },
+    )
+
+
+def _cluster_rows(request: HttpRequest, query: Query) -> HttpResponse:
+    """The records a network gained in the period, from the offices and reports in scope."""
+    cluster, errors = activity_rows.read_cluster(request.GET)
+    records = activity_rows.cluster_records(query.scope, query.period).filter(cluster_id=cluster)
+    paginator, page = _page(request, records.select_related("office").order_by("-seen_at", "-pk"))
+    kinds = dict(LinkedRecord.RecordType.choices)
+    return render(
+        request,
+        "insights/cluster_rows.html",
+        {
+            "query": query,
+            "errors": {**query.errors, **errors},
+            "cluster": cluster,
+            "page": page,
+            "rows": [(r, kinds.get(r.record_type, r.record_type)) for r in page],
+            "count": paginator.count,
+            "base_params": urlencode(query.params(jenis="jaringan", cluster=str(cluster or ""))),
+            "dashboard_url": f"{reverse('insights:index')}?{urlencode(query.params())}",
+            "link_network": can_view_network(request.user),
+            "link_cases": request.user.is_officer,
+        },
+    )
+
+
+ACTIVITY_LISTS = {"sosialisasi": _outreach_rows, "cek": _checker_rows, "jaringan": _cluster_rows}
 
 
 @capability_required(can_view_insights)

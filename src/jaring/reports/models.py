@@ -13,7 +13,7 @@ from jaring.lib.crypto import EncryptedTextField
 
 class Category(models.TextChoices):
     TPPO = "tppo", _("Dugaan perdagangan orang (TPPO)")
-    PMI_NONPROSEDURAL = "pmi_nonprosedural", _("Pekerja migran non-prosedural")
+    PMI_NONPROSEDURAL = "pmi_nonprosedural", _("Pekerja migran nonprosedural")
     PEREKRUT = "perekrut", _("Perekrut atau tawaran kerja mencurigakan")
     ORANG_ASING = "orang_asing", _("Orang asing mencurigakan")
     DOKUMEN = "dokumen", _("Dokumen palsu atau disalahgunakan")
@@ -98,6 +98,10 @@ class Report(models.Model):
     follow_up_due = models.DateField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     close_reason = models.TextField(blank=True)
+    # The office-local days of the first response (the first status change out of "baru") and of closing,
+    # kept as they happen so that the deadline figures compare two dates per row, not a subquery.
+    responded_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
 
     # Stemmed words of the description, parties and messages: what search matches (lib.text.search_terms).
     search_text = models.TextField(blank=True)

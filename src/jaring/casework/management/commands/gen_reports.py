@@ -12,6 +12,7 @@ import random
 import time
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
@@ -87,7 +88,7 @@ COLUMNS = [
     "office_id", "tracking_code", "follow_up_key_hash", "channel", "category", "description", "region_code",
     "location_text", "heard_from", "identity_mode", "reporter_name", "reporter_contact",
     "share_identity_with_partners", "status", "priority", "verify_due", "follow_up_due", "closed_at",
-    "close_reason", "search_text", "created_at", "updated_at", "assignee_id",
+    "close_reason", "search_text", "created_at", "updated_at", "assignee_id", "responded_on", "closed_on",
 ]  # fmt: skip
 
 
@@ -117,6 +118,7 @@ class Command(BaseCommand):
         placeholders = ", ".join(["%s"] * len(COLUMNS))
         sql = f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608 - constants
         due_cache: dict = {}
+        zone = ZoneInfo(target.time_zone or "Asia/Jakarta")
         # Verified and closed reports have an officer, as in a working office; new ones mostly do not yet.
         officers = list(staff_users_of_office(target).values_list("pk", flat=True)) or [None]
         if connection.vendor == "sqlite":
@@ -148,6 +150,11 @@ class Command(BaseCommand):
                     due_cache[day] = deadlines_for(target, day)
                 verify_due, follow_up_due = due_cache[day]
                 closed = is_closed(status)
+                # Office-local days, as casework's report_transition keeps them: a first response within a
+                # week for all but new reports, closing a week after receipt.
+                local = created.astimezone(zone).date()
+                responded_on = None if status == "baru" else local + timedelta(days=rng.randrange(7))
+                closed_on = local + timedelta(days=7) if closed else None
                 bits = rng.getrandbits(30)
                 code = "".join(ALPHABET[(bits >> shift) & 31] for shift in (0, 5, 10, 15, 20, 25))
                 rows.append(
@@ -159,6 +166,7 @@ class Command(BaseCommand):
                         "Selesai ditangani" if status == "selesai" else ("spam" if closed else ""),
                         search, created, created,
                         None if status == "baru" and rng.random() < 0.8 else rng.choice(officers),
+                        responded_on, closed_on,
                     )
                 )  # fmt: skip
             with transaction.atomic(), connection.cursor() as cursor:
