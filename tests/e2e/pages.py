@@ -193,7 +193,15 @@ STAFF: dict[str, tuple[tuple[str, ...], Build]] = {
     "petugas/jaringan/<int:pk>/": (OFFICERS, named("network:detail", pk="cluster")),
     "petugas/whatsapp/": (OFFICERS, named("channels_staff:status")),
     "petugas/wawasan/": (("supervisor", "kanwil", "admin"), named("insights:index")),
-    "petugas/wawasan/daftar/": (("supervisor",), named("insights:rows")),
+    "petugas/wawasan/daftar/": (
+        ("supervisor",),
+        several(
+            *(
+                named("insights:rows", f"?jenis={kind}")
+                for kind in ("", "tpi", "sosialisasi", "cek", "jaringan")
+            )
+        ),
+    ),
     "petugas/wawasan/bulanan/": (("supervisor",), named("insights:monthly")),
     "petugas/tpi/": (("supervisor", "mitra-bp3mi", "admin"), named("checkpoints:list")),
     "petugas/tpi/baru/": (("supervisor",), named("checkpoints:new")),
