@@ -282,6 +282,8 @@ WHATSAPP_GRAPH_URL = env_str("JARING_WHATSAPP_GRAPH_URL", "https://graph.faceboo
 # The approved template that tells a user outside the 24-hour window that an officer's answer is waiting.
 WHATSAPP_REPLY_TEMPLATE = env_str("JARING_WHATSAPP_REPLY_TEMPLATE", "jaring_balasan_petugas")
 WHATSAPP_TEMPLATE_LANGUAGE = env_str("JARING_WHATSAPP_TEMPLATE_LANGUAGE", "id")
+# Approved template that tells a web reporter who opted in that an answer is waiting (one variable: the link).
+WHATSAPP_NOTIFY_TEMPLATE = env_str("JARING_WHATSAPP_NOTIFY_TEMPLATE", "jaring_jawaban_baru")
 # Messages per minute one sender may send before the bot pauses answering them (one polite notice).
 WHATSAPP_RATE_PER_MINUTE = env_int("JARING_WHATSAPP_RATE_PER_MINUTE", 20, minimum=1)
 

@@ -167,6 +167,17 @@ def can_update_referral(user: Any, referral: Any) -> bool:
     return _active(user) and user.is_mitra and user.agency_id == referral.agency_id
 
 
+def can_use_referral_thread(user: Any, referral: Any) -> bool:
+    """The partner-officer thread of one referral: the agency it went to and the office's officers, nobody
+    else (another agency holding its own referral of the same report does not see this one)."""
+    return can_update_referral(user, referral) or can_handle(user, referral.report)
+
+
+def can_share_with_partner(user: Any, report: Any) -> bool:
+    """Showing one of the reporter's messages to a referral's agency: the office's officers decide it."""
+    return can_handle(user, report)
+
+
 # Views ------------------------------------------------------------------------------------------------------
 
 

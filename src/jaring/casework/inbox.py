@@ -116,8 +116,20 @@ def apply_filters(qs: QuerySet[Report], f: InboxFilters, user: User) -> QuerySet
     return apply_search(_filters(qs, f, user), f.search_query)
 
 
+# The office's own triage: a partner sees none of it (deadlines, assignment, priority, labels, channel), and
+# must not learn which referred reports carry files by filtering on them.
+OFFICER_ONLY_FILTERS = {
+    "priority": "",
+    "channel": "",
+    "assignee": "",
+    "due": "",
+    "label": "",
+    "attachments": False,
+}
+
+
 def _for_user(f: InboxFilters, user: User) -> InboxFilters:
-    return replace(f, plain_only=True) if not user.is_officer else f
+    return replace(f, plain_only=True, **OFFICER_ONLY_FILTERS) if not user.is_officer else f
 
 
 def _filters(qs: QuerySet[Report], f: InboxFilters, user: User) -> QuerySet[Report]:

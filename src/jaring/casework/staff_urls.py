@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jaring.casework.staff_views import inbox, report
+from jaring.casework.staff_views import inbox, referral_thread, report
 
 app_name = "casework"
 urlpatterns = [
@@ -21,6 +21,8 @@ urlpatterns = [
     path("<str:code>/balas/", report.reply, name="reply"),
     path("<str:code>/rujuk/", report.refer, name="refer"),
     path("<str:code>/rujukan/<int:pk>/", report.referral_update, name="referral_update"),
+    path("<str:code>/rujukan/<int:pk>/pesan/", referral_thread.post, name="referral_message"),
+    path("<str:code>/rujukan/<int:pk>/bagikan/", referral_thread.share, name="referral_share"),
     path("<str:code>/identitas/", report.identity, name="identity"),
     path("<str:code>/lampiran/<int:pk>/", report.attachment, name="attachment"),
 ]

@@ -2,6 +2,7 @@
 
 import io
 import unicodedata
+from datetime import datetime
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -107,6 +108,11 @@ def summary_pdf(summary: MonthlySummary) -> bytes:
     return bytes(pdf.output())
 
 
+def _zone_name(summary: MonthlySummary) -> str:
+    """ "WIB" for Batam: the column says which local time its values are in."""
+    return datetime.now(office_zone(summary.office)).tzname() or ""
+
+
 def summary_xlsx(summary: MonthlySummary) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -124,7 +130,7 @@ def summary_xlsx(summary: MonthlySummary) -> bytes:
     events.append(
         [
             _("Kode"),
-            _("Mulai"),
+            _("Mulai (%(zone)s)") % {"zone": _zone_name(summary)},
             _("Jenis"),
             _("Judul"),
             _("Tempat"),

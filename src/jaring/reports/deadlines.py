@@ -21,9 +21,14 @@ VERIFY_PENDING = (Status.BARU,)
 FOLLOW_UP_PENDING = (Status.BARU, Status.DIVERIFIKASI)
 
 
+def office_zone(office: Office | None) -> ZoneInfo:
+    """The office's time zone (WIB for Batam): what its screens and exports show."""
+    return ZoneInfo(office.time_zone if office and office.time_zone else "Asia/Jakarta")
+
+
 def office_today(office: Office) -> date:
     """Today in the office's time zone."""
-    return timezone.localdate(timezone=ZoneInfo(office.time_zone or "Asia/Jakarta"))
+    return timezone.localdate(timezone=office_zone(office))
 
 
 def deadlines_for(office: Office, received: date) -> tuple[date, date]:

@@ -83,6 +83,11 @@ class Report(models.Model):
     reporter_name = EncryptedTextField(blank=True)
     reporter_contact = EncryptedTextField(blank=True)
     share_identity_with_partners = models.BooleanField(default=False)
+    # Rahasia only: tell the reporter at `reporter_contact` (e-mail or WhatsApp) that an answer is waiting, never
+    # what it says (channels.receivers.notify_reporter_of_answer). The language of the link they get.
+    # Database defaults too: bulk writers that list columns (gen_reports) need not know these.
+    notify_new_answer = models.BooleanField(default=False, db_default=False)
+    reporter_language = models.CharField(max_length=8, blank=True, default="", db_default="")
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.BARU, db_index=True)
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)

@@ -24,7 +24,16 @@ from jaring.lib.text import search_terms
 from jaring.lib.write_lock import one_writer
 from jaring.reports import events, receipts
 from jaring.reports.deadlines import deadlines_for, office_today
-from jaring.reports.models import Attachment, Channel, Message, Party, Report, Status, StatusChange
+from jaring.reports.models import (
+    Attachment,
+    Channel,
+    IdentityMode,
+    Message,
+    Party,
+    Report,
+    Status,
+    StatusChange,
+)
 from jaring.reports.statuses import is_closed
 from jaring.reports.validation import MESSAGE_MAX, clean_submission
 
@@ -101,6 +110,8 @@ def report_submit(
     reporter_name: str = "",
     reporter_contact: str = "",
     share_identity_with_partners: bool = False,
+    notify_new_answer: bool = False,
+    reporter_language: str = "",
     parties: Iterable[Any] = (),
     heard_from: str = "",
     files: Iterable[Any] = (),
@@ -128,6 +139,8 @@ def report_submit(
             reporter_name=reporter_name,
             reporter_contact=reporter_contact,
             share_identity_with_partners=share_identity_with_partners,
+            notify_new_answer=notify_new_answer,
+            reporter_language=reporter_language,
             parties=parties,
         )
     except ValidationError as exc:
@@ -319,6 +332,27 @@ def report_reply(*, report: Report, author: User, body: str) -> Message:
         # this transaction, sent after commit.
         events.report_replied.send(sender=Message, message=message)
     return message
+
+
+def report_notify_set(*, report: Report, enabled: bool) -> Report:
+    """The reporter (holding the receipt) turns the "new answer" notice on or off; Rahasia reports only, as
+    only they have a contact to notify."""
+    if enabled and report.identity_mode != IdentityMode.RAHASIA:
+        raise ValidationError(
+            {"notify_new_answer": [_("Laporan anonim tidak menyimpan kontak untuk dihubungi.")]}
+        )
+    with transaction.atomic():
+        Report.objects.filter(pk=report.pk).update(notify_new_answer=enabled, updated_at=timezone.now())
+        report.notify_new_answer = enabled
+        audit_record(
+            action="report.notify_changed",
+            actor_label="pelapor/web",
+            obj=report,
+            office=report.office,
+            summary=f"{report.tracking_code} {'on' if enabled else 'off'}",
+            data={"enabled": enabled},
+        )
+    return report
 
 
 def attachment_open(*, attachment: Attachment, actor: User) -> bytes:

@@ -19,7 +19,7 @@ from jaring.casework.exports import export_csv, export_record, export_xlsx
 from jaring.casework.inbox import STATUS_ALL, STATUS_OPEN, InboxFilters, filtered, inbox_page
 from jaring.casework.reply_templates import reply_template_delete, reply_template_save
 from jaring.casework.selectors import labels_for_office, reply_templates_for, reports_visible_to
-from jaring.reports.deadlines import deadline_state, next_due, office_today
+from jaring.reports.deadlines import deadline_state, next_due, office_today, office_zone
 from jaring.reports.models import Category, Channel, Priority, Status
 
 
@@ -79,13 +79,15 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     filters = InboxFilters.from_params(request.GET)
     qs = filtered(reports_visible_to(user), filters, user)
     export_record(actor=user, fmt=fmt, params=filters.as_params())
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    zone = office_zone(user.office)
+    stamp = timezone.localtime(timezone=zone).strftime("%Y%m%d-%H%M")
     if fmt == "xlsx":
         response = HttpResponse(
-            export_xlsx(qs), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            export_xlsx(qs, zone),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = StreamingHttpResponse(export_csv(qs), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(export_csv(qs, zone), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="laporan-{stamp}.{fmt}"'
     return response
 

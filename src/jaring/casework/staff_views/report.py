@@ -22,7 +22,7 @@ from jaring.accounts.permissions import (
     is_mitra,
 )
 from jaring.accounts.selectors import staff_users_of_office
-from jaring.casework import referrals, services
+from jaring.casework import referral_thread, referrals, services
 from jaring.casework.files import attachment_read
 from jaring.casework.models import Referral
 from jaring.casework.selectors import (
@@ -49,7 +49,7 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
         "officer": officer,
         "parties": list(report.parties.all()),
         "attachments": list(attachments_for(user, report)),
-        "referrals": list(referrals_for(user, report)),
+        "referrals": referral_thread.with_threads(user, referrals_for(user, report)),
         "timeline": timeline_for(user, report),
         "can_identity": can_read_identity(user, report),
         "public_status": public_status_text(report.status),
