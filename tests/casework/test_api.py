@@ -46,6 +46,13 @@ def test_full_case_through_the_api(api, office, petugas, supervisor, mitra, repo
     mitra_view = api(mitra, "post", f"/reports/{code}/referral", {"status": "diterima", "note": "OK"}).json()
     assert mitra_view["messages"] == [] and mitra_view["identity"] is None
     assert mitra_view["referrals"][0]["status"] == "diterima"
+    # Every timeline entry names who acted; a partner reads only their referral's entries.
+    assert detail["timeline"][0]["actor_name"] == "Sistem" and detail["timeline"][0]["role"] == "system"
+    assert all(e["actor_name"] for e in detail["timeline"])
+    assert [(e["kind"], e["actor_name"]) for e in mitra_view["timeline"]] == [
+        ("referral", "Petugas Demo"),
+        ("referral", "Mitra BP3MI (BP3MI Kepulauan Riau)"),
+    ]
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {
         "report.transitioned",

@@ -167,6 +167,11 @@ def can_update_referral(user: Any, referral: Any) -> bool:
     return _active(user) and user.is_mitra and user.agency_id == referral.agency_id
 
 
+def can_download_case_file(user: Any, referral: Any) -> bool:
+    """A referral's case file (PDF): the officers who may refer the report, and the agency it was referred to."""
+    return can_refer(user, referral.report) or can_update_referral(user, referral)
+
+
 def can_use_referral_thread(user: Any, referral: Any) -> bool:
     """The partner-officer thread of one referral: the agency it went to and the office's officers, nobody
     else (another agency holding its own referral of the same report does not see this one)."""

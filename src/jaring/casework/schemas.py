@@ -51,10 +51,14 @@ class MessageOut(Schema):
 
 class TimelineOut(Schema):
     at: datetime
-    kind: str
-    actor: str
+    kind: str = Field(description="message, note, status or referral")
+    actor: str = Field(description="username, or pelapor/sistem when no account acted")
     title: str
-    body: str
+    body: str = Field(description="a status change: the internal reason")
+    actor_name: str = Field(description="as officers read it: full name, Pelapor, Sistem, 'Name (agency)'")
+    role: str = Field(description="reporter, officer, partner or system")
+    public_note: str = Field(description="a status change: what the reporter reads")
+    attachments: int
 
 
 class AttachmentOut(Schema):

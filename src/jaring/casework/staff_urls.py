@@ -21,6 +21,7 @@ urlpatterns = [
     path("<str:code>/balas/", report.reply, name="reply"),
     path("<str:code>/rujuk/", report.refer, name="refer"),
     path("<str:code>/rujukan/<int:pk>/", report.referral_update, name="referral_update"),
+    path("<str:code>/rujukan/<int:pk>/berkas.pdf", report.case_file, name="case_file"),
     path("<str:code>/rujukan/<int:pk>/pesan/", referral_thread.post, name="referral_message"),
     path("<str:code>/rujukan/<int:pk>/bagikan/", referral_thread.share, name="referral_share"),
     path("<str:code>/identitas/", report.identity, name="identity"),

@@ -39,7 +39,13 @@ from jaring.reports.forms import (
     prefill_parties,
 )
 from jaring.reports.models import Category, Channel, IdentityMode, PartyKind, Report
-from jaring.reports.selectors import public_messages, public_timeline, submission_attachments
+from jaring.reports.selectors import (
+    public_messages,
+    public_timeline,
+    report_location,
+    submission_attachments,
+    submitted_parties,
+)
 from jaring.reports.services import (
     DuplicateSubmission,
     report_follow_up,
@@ -330,6 +336,8 @@ def _thread_page(
         "timeline": public_timeline(report),
         "thread": public_messages(report),
         "submitted_files": submission_attachments(report),
+        "location": report_location(report),
+        "parties": submitted_parties(report),
         "form": form or MessageForm(),
         "closed": is_closed(report.status),
         "files_lost": files_lost,
