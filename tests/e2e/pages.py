@@ -238,6 +238,7 @@ EXCLUDED: dict[str, str] = {
         for action in ("status", "tugaskan", "prioritas", "label", "duplikat", "catatan", "balas", "rujuk")
     },
     "petugas/laporan/<str:code>/rujukan/<int:pk>/": POST_ONLY,
+    "petugas/laporan/<str:code>/rujukan/<int:pk>/berkas.pdf": FILE,
     "petugas/laporan/<str:code>/rujukan/<int:pk>/pesan/": POST_ONLY,
     "petugas/laporan/<str:code>/rujukan/<int:pk>/bagikan/": POST_ONLY,
     "petugas/laporan/<str:code>/identitas/": POST_ONLY,
