@@ -288,7 +288,14 @@ def screen(
         "reported_identifiers": [
             {k: v for k, v in r.items() if k not in ("start", "end")} for r in run.reported
         ],
-        "advice": advice(rules, risk, offer, [c for c, _ in flags], language),
+        "advice": advice(
+            rules,
+            risk,
+            offer,
+            [c for c, _ in flags],
+            language,
+            domestic=bool(e.destinations) and all(d["country"] == "ID" for d in e.destinations),
+        ),
         "language": language,
         "rules_version": rules.data.version,
         "model_version": model.version if isinstance(model, Model) else None,

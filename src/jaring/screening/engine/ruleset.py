@@ -164,6 +164,8 @@ class Advice(Strict):
     not_offer: list[Text]
     # Advice for work where no lawful placement exists (a flag with a floor): refuse and report.
     no_placement: list[Text] = []
+    # Advice for an offer of work inside Indonesia (every place named is Indonesian): no departure abroad.
+    domestic: list[Text] = []
 
 
 class RulesFile(Strict):
