@@ -281,7 +281,11 @@ WHATSAPP_PHONE_NUMBER_ID = env_str("JARING_WHATSAPP_PHONE_NUMBER_ID", "")
 WHATSAPP_GRAPH_URL = env_str("JARING_WHATSAPP_GRAPH_URL", "https://graph.facebook.com/v21.0")
 # The approved template that tells a user outside the 24-hour window that an officer's answer is waiting.
 WHATSAPP_REPLY_TEMPLATE = env_str("JARING_WHATSAPP_REPLY_TEMPLATE", "jaring_balasan_petugas")
+# Sent to supervisors with a WhatsApp number when a report becomes urgent (parameters: receipt code, case link).
+WHATSAPP_URGENT_TEMPLATE = env_str("JARING_WHATSAPP_URGENT_TEMPLATE", "jaring_laporan_mendesak")
 WHATSAPP_TEMPLATE_LANGUAGE = env_str("JARING_WHATSAPP_TEMPLATE_LANGUAGE", "id")
+# Approved template that tells a web reporter who opted in that an answer is waiting (one variable: the link).
+WHATSAPP_NOTIFY_TEMPLATE = env_str("JARING_WHATSAPP_NOTIFY_TEMPLATE", "jaring_jawaban_baru")
 # Messages per minute one sender may send before the bot pauses answering them (one polite notice).
 WHATSAPP_RATE_PER_MINUTE = env_int("JARING_WHATSAPP_RATE_PER_MINUTE", 20, minimum=1)
 

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from jaring import health, web
 from jaring.api import api
@@ -13,6 +15,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("robots.txt", web.robots_txt),
+    # Browsers and crawlers ask for /favicon.ico whatever the page links to.
+    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "jaring/favicon.ico", permanent=True)),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("wilayah/opsi/", web.region_options, name="region_options"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -60,3 +60,17 @@ def test_logout_ends_the_session(petugas) -> None:
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
     assert client.get("/petugas/").status_code == 302
+
+
+def test_wrong_password_message_reads_naturally_in_indonesian(client: Client, petugas) -> None:
+    response = client.post("/petugas/masuk/", {"username": "petugas", "password": "salah-sekali"})
+    page = response.content.decode()
+    assert "Nama pengguna atau sandi salah." in page
+    assert "nama pengguna nama pengguna" not in page.lower()
+
+
+def test_wrong_password_message_in_english(client: Client, petugas) -> None:
+    response = client.post("/en/petugas/masuk/", {"username": "petugas", "password": "wrong-wrong"})
+    page = response.content.decode()
+    assert "Wrong username or password." in page
+    assert "username username" not in page.lower()

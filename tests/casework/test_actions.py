@@ -6,7 +6,7 @@ from jaring.audit.models import AuditEvent
 from jaring.casework.demo import seed
 from jaring.casework.models import ReplyTemplate
 from jaring.reports.models import Message
-from tests.casework.conftest import client_for, make_report
+from tests.casework.conftest import client_for, make_report, walk_report
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +75,28 @@ def test_invalid_transition_on_the_web_keeps_the_input(petugas, report) -> None:
     assert response.status_code == 422 and "alasan saya" in html and "tidak dapat diubah" in html
     report.refresh_from_db()
     assert report.status == "baru"
+
+
+def test_rejecting_without_a_chosen_reason_is_refused_with_the_input_kept(petugas, report) -> None:
+    page = client_for(petugas).get(f"/petugas/laporan/{report.tracking_code}/").content.decode()
+    assert '<option value="">(pilih bila menolak)</option><option value="spam">' in page  # no default
+
+    response = _post(petugas, report, "status", {"to": "ditolak", "reason": "iklan pinjaman"})
+
+    html = response.content.decode()
+    assert response.status_code == 422 and "Pilih alasan penolakan." in html and "iklan pinjaman" in html
+    assert '<option value="ditolak" selected>' in html
+    report.refresh_from_db()
+    assert report.status == "baru" and not AuditEvent.objects.filter(action="report.transitioned").exists()
+    assert _post(petugas, report, "status", {"to": "diverifikasi", "reject_reason": ""}).status_code == 302
+
+
+def test_the_case_page_names_the_region_and_every_actor(office, petugas) -> None:
+    case = walk_report(office)
+    html = client_for(petugas).get(f"/petugas/laporan/{case.report.tracking_code}/").content.decode()
+    assert "Kecamatan Batu Aji, Kota Batam, Kepulauan Riau" in html and "21.71.12" not in html
+    assert '<strong class="tl-actor"></strong>' not in html
+    assert html.count('<details class="action"') == 7 and html.count(" open>") == 1
 
 
 def test_reply_templates_are_seeded_once_and_prefill_the_reply(office, petugas, supervisor, report) -> None:

@@ -46,6 +46,13 @@ def test_full_case_through_the_api(api, office, petugas, supervisor, mitra, repo
     mitra_view = api(mitra, "post", f"/reports/{code}/referral", {"status": "diterima", "note": "OK"}).json()
     assert mitra_view["messages"] == [] and mitra_view["identity"] is None
     assert mitra_view["referrals"][0]["status"] == "diterima"
+    # Every timeline entry names who acted; a partner reads only their referral's entries.
+    assert detail["timeline"][0]["actor_name"] == "Sistem" and detail["timeline"][0]["role"] == "system"
+    assert all(e["actor_name"] for e in detail["timeline"])
+    assert [(e["kind"], e["actor_name"]) for e in mitra_view["timeline"]] == [
+        ("referral", "Petugas Demo"),
+        ("referral", "Mitra BP3MI (BP3MI Kepulauan Riau)"),
+    ]
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {
         "report.transitioned",
@@ -121,3 +128,23 @@ def test_every_error_has_the_one_shape(api, petugas, mitra, report) -> None:
         assert response.status_code == status
         [item] = response.json()["detail"]
         assert item["type"] == kind and item["message"] and item["field"]
+
+
+def test_api_rows_carry_urgency_and_unread_counts(api, office, petugas, mitra, agency) -> None:
+    from jaring.casework.referrals import referral_create
+    from jaring.reports.services import report_message_add
+
+    urgent = make_report(office, description="Berangkat besok, paspor ditahan.", status="diverifikasi")
+    plain = make_report(office)
+    report_message_add(report=plain, body="Tambahan: saya kirim foto brosurnya.")
+    rows = api(petugas, "get", "/reports").json()["items"]
+    assert [(r["tracking_code"], r["urgent"]) for r in rows][0] == (urgent.tracking_code, True)
+    by_code = {r["tracking_code"]: r for r in rows}
+    assert by_code[plain.tracking_code]["unread_messages"] == 1
+    detail = api(petugas, "get", f"/reports/{urgent.tracking_code}").json()
+    assert {"rule": "passport", "match": "paspor ditahan"} in detail["urgency_reasons"]
+
+    referral_create(report=urgent, agency=agency, note="Mohon dicek.", actor=petugas)
+    partner = api(mitra, "get", f"/reports/{urgent.tracking_code}").json()
+    assert partner["urgent"] is True and partner["urgency_reasons"] == []
+    assert api(mitra, "get", "/reports").json()["items"][0]["unread_messages"] is None

@@ -30,8 +30,13 @@ def test_supervisor_browses_and_filters_the_audit_log(office, petugas, superviso
     report_transition(report=report, actor=petugas, to="diverifikasi")
     client = client_for(supervisor)
     page = client.get(f"/petugas/laporan/audit/?report={report.tracking_code}").content.decode()
-    assert "report.transitioned" in page
-    assert "report.transitioned" not in client.get("/petugas/laporan/audit/?action=login").content.decode()
+    assert "Status laporan diubah" in page and "<td>report.transitioned" not in page
+    assert "Waktu (WIB)" in page
+    by_login = client.get("/petugas/laporan/audit/?action=login.").content.decode()
+    assert "Status laporan diubah</td>" not in by_login
+    assert '<option value="login." selected>Masuk: semua</option>' in by_login
+    english = client.get(f"/en/petugas/laporan/audit/?report={report.tracking_code}").content.decode()
+    assert "Report status changed" in english
 
 
 def test_only_supervisors_see_the_audit_log(petugas, mitra) -> None:

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from jaring.audit.models import AuditEvent
@@ -94,3 +95,16 @@ def test_an_erased_identity_cannot_be_read(petugas, batam_center) -> None:
     s = _aged(petugas, batam_center, 100, "diizinkan")
     call_command("checkpoints_retention")
     assert not can_read_traveller_identity(petugas, Screening.objects.get(pk=s.pk))
+
+
+def test_the_network_pages_link_a_pier_record_to_its_screening(office, petugas, batam_center) -> None:
+    s = screening_record(checkpoint=batam_center, actor=petugas, data=screening_data())
+    pier = LinkedRecord.objects.get(record_type="checkpoint", record_id=str(s.pk))
+    client = Client()
+    client.force_login(petugas)
+    html = client.get(f"/petugas/jaringan/{root_of(pier.cluster_id).pk}/?min=1").content.decode()
+    assert f'href="/petugas/tpi/{s.pk}/">{s.code}</a>' in html and "Pemeriksaan TPI" in html
+    assert f"/petugas/laporan/{s.code}/" not in html  # not a report: no dead link to the case page
+    phone = pier.occurrences.get().identifier
+    page = client.get(f"/petugas/jaringan/identitas/{phone.pk}/").content.decode()
+    assert "Pihak yang dicatat ke-1" in page and "party:0" not in page

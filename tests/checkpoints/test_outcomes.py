@@ -129,3 +129,14 @@ def test_a_screening_can_open_a_case_for_suspected_tppo(petugas, batam_center) -
     assert report.office == batam_center.office and "Pendamping memegang paspor." in report.description
     assert screening_open_case(screening=s, actor=petugas, reason="") == report  # once
     assert AuditEvent.objects.filter(action="checkpoint.case_opened").count() == 1
+
+
+def test_a_party_lapor_cannot_read_goes_into_the_case_text_not_in_its_way(petugas, batam_center) -> None:
+    parties = [
+        {"role": "sponsor", "kind": "phone", "value": "0812-7777-0001"},
+        {"role": "perekrut", "kind": "phone", "value": "abc"},
+    ]
+    s = screening_record(checkpoint=batam_center, actor=petugas, data=screening_data(parties=parties))
+    report = screening_open_case(screening=s, actor=petugas, reason="")
+    assert [p.value for p in report.parties.all()] == ["0812-7777-0001"]
+    assert "abc" in report.description

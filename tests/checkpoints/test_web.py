@@ -152,11 +152,14 @@ def test_shift_summary_and_exports(supervisor_client, supervisor, batam_center, 
     assert page.status_code == 200 and "Jumlah pemeriksaan: 2" in page.content.decode()
     text = supervisor_client.get("/petugas/tpi/ringkasan/unduh.csv").content.decode()
     rows = list(csv.reader(io.StringIO(text)))
-    assert ["outcome", "ditunda", "Keberangkatan ditunda", "2"] in rows
-    assert ["reason", "tiket_sekali_jalan", "Tidak ada tiket kembali", "2"] in rows
+    assert rows[0] == ["Bagian", "Kode bagian", "Kode", "Uraian", "Jumlah"]
+    assert ["Hasil pemeriksaan", "outcome", "ditunda", "Keberangkatan ditunda", "2"] in rows
+    assert ["Alasan penundaan", "reason", "tiket_sekali_jalan", "Tidak ada tiket kembali", "2"] in rows
+    per_day = [r for r in rows if r[1] == "per_day"]
+    assert per_day and all(r[3].endswith(": Keberangkatan ditunda") for r in per_day)
     book = load_workbook(io.BytesIO(supervisor_client.get("/petugas/tpi/ringkasan/unduh.xlsx").content))
     values = [tuple(r) for r in book.active.iter_rows(values_only=True)]
-    assert ("destination", "MY", "Malaysia", 2) in values
+    assert ("Negara tujuan", "destination", "MY", "Malaysia", 2) in values
     assert not any("Siti" in str(v) for row in values for v in row)
 
 
@@ -172,5 +175,6 @@ def test_the_supervisor_sees_repeat_alerts_on_the_list(
     )
     html = supervisor_client.get("/petugas/tpi/").content.decode()
     assert "Percobaan berulang" in html and again.code in html
+    assert "<td>Malaysia</td>" in html and "<td>MY</td>" not in html
     detail = supervisor_client.get(f"/petugas/tpi/{again.pk}/").content.decode()
     assert "paspor atau orang yang sama ditunda" in detail

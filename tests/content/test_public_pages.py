@@ -50,7 +50,8 @@ def test_layanan_lists_immigration_services(client: Client, seeded) -> None:
 
 def test_article_page_cites_its_sources_and_can_be_shared(client: Client, seeded, settings) -> None:
     settings.SITE_URL = "https://jaring.example"
-    html = client.get(ID_ROUTE).content.decode()
+    settings.ALLOWED_HOSTS = ["jaring.example"]
+    html = client.get(ID_ROUTE, HTTP_HOST="jaring.example").content.decode()
     assert "<h1>Jalur resmi bekerja ke luar negeri" in html
     assert "Sumber" in html and "id.wikisource.org" in html and "news.okezone.com" in html
     assert "Pasal 81" in html

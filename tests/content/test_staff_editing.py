@@ -73,7 +73,10 @@ def test_create_edit_publish_and_history_are_recorded(
     actions = set(AuditEvent.objects.filter(object_id=str(article.pk)).values_list("action", flat=True))
     assert actions == {"content.article_create", "content.article_update", "content.article_publish"}
     history = petugas_client.get(f"/petugas/konten/artikel/{article.pk}/riwayat/").content.decode()
-    assert "petugas" in history and "publish" in history
+    assert "petugas" in history and "Artikel diterbitkan" in history and "Terbit" in history
+    assert "<td>publish</td>" not in history and "<td>published</td>" not in history
+    listing = petugas_client.get("/petugas/konten/").content.decode()
+    assert "<td>Bahasa Indonesia</td>" in listing and "<td>id</td>" not in listing
 
 
 def test_bad_input_keeps_the_text_and_stores_nothing(petugas_client: Client) -> None:

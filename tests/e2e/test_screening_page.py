@@ -13,6 +13,9 @@ def test_checking_an_offer_shows_verdict_evidence_and_report_link(page, live_ser
     page.get_by_label("Teks tawaran kerja").fill(SCAM)
     page.get_by_role("button", name="Periksa tawaran").click()
     assert page.locator(".badge-high").inner_text() == "Risiko tinggi"
+    # The evidence and the reasons are folded under the verdict; the reader opens them.
+    page.locator("#rincian-teks summary").click()
+    page.locator("#rincian-tanda summary").click()
     assert "visa turis" in page.locator(".offer-text mark.mark-flag").all_inner_texts()
     assert page.get_by_text("Bekerja dengan visa turis atau bebas visa").is_visible()
     link = page.get_by_role("link", name="Laporkan tawaran ini").get_attribute("href")

@@ -76,3 +76,10 @@ def test_postponements_add_up_by_checkpoint_and_by_origin(month_data, supervisor
     assert total == 5  # April's counts in the year
     for prefix in ("tpi:", "tpi_asal:"):
         assert sum(n for key, (_u, n) in found.items() if key.startswith(prefix)) == total, prefix
+
+
+def test_the_postponement_list_names_the_origin_province(month_data, supervisor):
+    found = figures_on(client_for(supervisor).get("/petugas/wawasan/?tahun=2026").content.decode())
+    listing = client_for(supervisor).get(found["tpi_total"][0]).content.decode()
+    assert "<td>Jawa Tengah</td>" in listing and "<td>Nusa Tenggara Barat</td>" in listing
+    assert "<td>33</td>" not in listing and "<td>52</td>" not in listing

@@ -72,6 +72,14 @@ def test_an_officer_viewing_the_contact_is_audited(petugas_client, client) -> No
     assert AuditEvent.objects.filter(action="outreach.request.viewed", object_id=str(request.pk)).exists()
 
 
+def test_the_request_shows_the_village_by_name(petugas_client, client) -> None:
+    client.post("/sosialisasi/minta/", _request_data(region_code="21.71.08.1007"))
+    request = SessionRequest.objects.get()
+    assert request.region_code == "21.71.08.1007"
+    html = petugas_client.get(f"/petugas/sosialisasi/permintaan/{request.pk}/").content.decode()
+    assert "Pulau Abang, Kec. Galang, Kota Batam" in html and "21.71.08.1007</p>" not in html
+
+
 def test_rejecting_a_request_needs_a_reason(petugas_client, client) -> None:
     client.post("/sosialisasi/minta/", _request_data())
     request = SessionRequest.objects.get()

@@ -3,7 +3,7 @@
 import io
 import re
 import zlib
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -13,12 +13,15 @@ from jaring.outreach.exports import summary_pdf, summary_xlsx
 from jaring.outreach.models import RequestStatus
 from jaring.outreach.selectors import monthly_summary
 from jaring.outreach.services import (
+    VillageTarget,
     event_attendance_set,
+    programme_create,
     quiz_submit,
     session_request_submit,
     session_request_update,
 )
-from tests.outreach.conftest import KARAS, local
+from jaring.reports.deadlines import office_today
+from tests.outreach.conftest import KARAS, PULAU_ABANG, local
 
 
 def pdf_text(data: bytes) -> str:
@@ -88,7 +91,7 @@ def test_xlsx_export_holds_the_summary_and_one_row_per_event(march, office) -> N
     assert summary["Peserta laki-laki / perempuan"] == "14 / 16"
     assert summary["Peningkatan pengetahuan"].startswith("+")
     events = list(book["Kegiatan"].iter_rows(values_only=True))
-    assert events[0][0] == "Kode" and len(events) == 3
+    assert events[0][:2] == ("Kode", "Mulai (WIB)") and len(events) == 3
     assert {row[0] for row in events[1:]} == {e.code for e in march}
     assert events[1][1].hour == 9  # local office time, not UTC
 
@@ -103,3 +106,30 @@ def test_summary_page_and_downloads_for_officers(petugas_client, march) -> None:
     xlsx = petugas_client.get("/petugas/sosialisasi/ringkasan/xlsx/?bulan=2026-03")
     assert load_workbook(io.BytesIO(xlsx.content))["Kegiatan"].max_row == 3
     assert petugas_client.get("/petugas/sosialisasi/ringkasan/doc/").status_code == 404
+
+
+def test_a_planned_event_does_not_make_its_village_visited(office, petugas, make_event) -> None:
+    today = office_today(office)
+    programme_create(
+        actor=petugas,
+        office=office,
+        name="Desa Binaan berjalan",
+        starts_on=today - timedelta(days=60),
+        ends_on=today + timedelta(days=60),
+        villages=[
+            VillageTarget(PULAU_ABANG, officer=petugas),
+            VillageTarget(KARAS, officer_name="Pak Rahman"),
+        ],
+    )
+    held = make_event(start=local(office, today.year, today.month, today.day, hour=23), title="Hari ini")
+    later = today + timedelta(days=2)
+    make_event(start=local(office, later.year, later.month, later.day), region_code=KARAS, title="Rencana")
+
+    this_month = monthly_summary(office, today.replace(day=1))
+    assert held in this_month.events
+    assert (this_month.villages_covered_month, this_month.villages_target) == (1, 2)
+    assert this_month.villages_covered_to_date == 1
+    planned_month = monthly_summary(office, later.replace(day=1))
+    assert "Rencana" in [e.title for e in planned_month.events]  # listed as planned ...
+    assert planned_month.villages_covered_month == (1 if later.month == today.month else 0)  # ... not visited
+    assert planned_month.villages_covered_to_date == 1

@@ -6,7 +6,9 @@ import pytest
 
 from jaring.screening import corpus
 from jaring.screening.engine import screen
-from jaring.screening.engine.model import DEFAULT_PATH, Model
+from jaring.screening.engine.model import DEFAULT_PATH, Model, split_features
+from jaring.screening.engine.ruleset import default_rules
+from jaring.screening.engine.tokens import tokenize
 
 RISKY = ("tinggi", "sedang")
 
@@ -116,6 +118,30 @@ def test_a_model_alarm_shows_similar_documented_cases_with_their_sources():
         assert case["url"].startswith("http") and case["outlet"] and case["summary"]
     known = {i["id"]: i for i in corpus.load()}
     assert all(known[c["id"]]["source"]["url"] == c["url"] for c in result["similar_cases"])
+
+
+def test_packed_heads_give_the_plain_weighted_sums():
+    """The run-time shortcuts (complex weights for the two heads, flag heads packed in integer lanes) must
+    give what the file says: bias + sum of the weights present, scaled by 1/sqrt(number of features)."""
+    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    model, rules = Model(data), default_rules()
+    texts = [i["text"] for i in corpus.load()[::3]] + ["kerja " * 700, "x"]
+    for text in texts:
+        words, grams = split_features(tokenize(text, rules.slang, rules.word_cache), rules.negators)
+        feats = words | grams
+        margins = model.margins(words, grams)
+        if margins is not None:
+            for name in ("risk", "offer"):
+                head = data["heads"][name]
+                plain = head["bias"] + sum(head["weights"].get(f, 0.0) for f in feats) / len(feats) ** 0.5
+                assert abs(margins[name] - plain) < 1e-9
+        expected = set()
+        for code, head in data["flag_heads"].items():
+            plain = head["bias"] + sum(head["weights"].get(f, 0.0) for f in words) / max(1, len(words)) ** 0.5
+            if abs(plain) > 1e-9 and plain > 0:
+                expected.add(code)
+        found = {code for code, _words in model.flags(words)}
+        assert found == expected, text[:80]
 
 
 def test_screening_is_deterministic():

@@ -8,7 +8,10 @@ from jaring.accounts.models import Agency, ApiToken, Office, User
 class JaringUserAdmin(UserAdmin):
     list_display = ["username", "get_full_name", "role", "office", "agency", "is_active"]
     list_filter = ["role", "office", "agency", "is_active"]
-    fieldsets = [*(UserAdmin.fieldsets or ()), ("Jaring", {"fields": ["role", "office", "agency"]})]
+    fieldsets = [
+        *(UserAdmin.fieldsets or ()),
+        ("Jaring", {"fields": ["role", "office", "agency", "notify_whatsapp"]}),
+    ]
 
 
 @admin.register(Office)

@@ -10,6 +10,11 @@ class LockoutAuthenticationForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
+        # Django's own text names the field by its label ("Masukkan nama pengguna %(username)s ..."), which
+        # repeats "nama pengguna" once translated; say it plainly instead.
+        "invalid_login": _(
+            "Nama pengguna atau sandi salah. Periksa keduanya; huruf besar dan kecil dibedakan."
+        ),
         "locked": _(
             "Terlalu banyak percobaan masuk yang gagal. Akun ini dikunci sementara; coba lagi nanti "
             "atau hubungi admin."

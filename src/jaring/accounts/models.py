@@ -78,6 +78,9 @@ class User(AbstractUser):
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="users")
     # A Kanwil user's province (Kemendagri, 2 digits, e.g. 21 = Kepulauan Riau); empty for everyone else.
     province_code = models.CharField(_("kode provinsi"), max_length=2, blank=True)
+    # Where a supervisor receives urgent-report notices on WhatsApp (E.164 without "+", e.g. 6281234567890);
+    # empty: e-mail only. The notice carries the receipt code and a link, never the reporter's identity.
+    notify_whatsapp = models.CharField(_("WhatsApp untuk notifikasi"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("pengguna")

@@ -145,6 +145,11 @@ def can_refer(user: Any, report: Any) -> bool:
     return can_handle(user, report)
 
 
+def can_set_urgency(user: Any, report: Any) -> bool:
+    """Marking a report urgent or clearing the mark (with a reason): the office's officers."""
+    return can_handle(user, report)
+
+
 def can_assign_others(user: Any, report: Any) -> bool:
     """Supervisors assign anyone of the office; an officer may only take an unassigned report."""
     return can_handle(user, report) and user.is_supervisor
@@ -165,6 +170,22 @@ def can_read_identity(user: Any, report: Any) -> bool:
 def can_update_referral(user: Any, referral: Any) -> bool:
     """A referral's follow-up is written by the agency it was referred to."""
     return _active(user) and user.is_mitra and user.agency_id == referral.agency_id
+
+
+def can_download_case_file(user: Any, referral: Any) -> bool:
+    """A referral's case file (PDF): the officers who may refer the report, and the agency it was referred to."""
+    return can_refer(user, referral.report) or can_update_referral(user, referral)
+
+
+def can_use_referral_thread(user: Any, referral: Any) -> bool:
+    """The partner-officer thread of one referral: the agency it went to and the office's officers, nobody
+    else (another agency holding its own referral of the same report does not see this one)."""
+    return can_update_referral(user, referral) or can_handle(user, referral.report)
+
+
+def can_share_with_partner(user: Any, report: Any) -> bool:
+    """Showing one of the reporter's messages to a referral's agency: the office's officers decide it."""
+    return can_handle(user, report)
 
 
 # Views ------------------------------------------------------------------------------------------------------

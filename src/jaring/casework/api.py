@@ -16,7 +16,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from jaring.accounts.api_auth import staff_token
-from jaring.accounts.permissions import can_refer, is_mitra, require
+from jaring.accounts.permissions import can_read_thread, can_refer, is_mitra, require
 from jaring.casework import referrals, services
 from jaring.casework.files import attachment_read
 from jaring.casework.inbox import InboxFilters, inbox_page
@@ -82,6 +82,8 @@ def _row(report: Report, today: Any) -> dict[str, Any]:
         ),
         "has_attachments": bool(getattr(report, "has_attachments", False)),
         "labels": [rl.label.name for rl in report.report_labels.all()],
+        "urgent": report.urgent,
+        "unread_messages": getattr(report, "unread_count", None),
     }
 
 
@@ -123,9 +125,17 @@ def _detail(request: HttpRequest, report: Report, *, include_identity: bool = Fa
         .get(pk=report.pk)
     )
     identity = services.identity_reveal(report=report, actor=user) if include_identity else None
+    # The answer carries the whole thread: the reporter's messages are read, as on the case page.
+    services.report_mark_seen(report=report, actor=user)
     code = report.tracking_code
     return {
         **_row(report, _today(report)),
+        # Reasons may quote a follow-up message, which partners may not read (can_read_thread).
+        "urgency_reasons": [
+            {"rule": r.get("rule", ""), "match": r.get("match", "")} for r in report.urgency_reasons
+        ]
+        if can_read_thread(user, report)
+        else [],
         "description": report.description,
         "incident_date": report.incident_date,
         "location_text": report.location_text,

@@ -16,4 +16,10 @@ class CaseworkConfig(AppConfig):
     name = "jaring.casework"
 
     def ready(self) -> None:
+        from jaring.casework import urgent_notice
+        from jaring.reports import events
+
         post_migrate.connect(_ensure_search_index, sender=self)
+        events.report_marked_urgent.connect(
+            urgent_notice.queue_urgent_notice, dispatch_uid="casework.report_marked_urgent"
+        )

@@ -98,3 +98,43 @@ class ReferralUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.referral_id}: {self.status}"
+
+
+class ReferralMessage(models.Model):
+    """A question or answer between the partner agency and the office about one referral.
+
+    Never shown to the reporter; the reporter's own words reach the partner only through SharedReporterMessage.
+    """
+
+    class Side(models.TextChoices):
+        MITRA = "mitra", _("Instansi mitra")
+        PETUGAS = "petugas", _("Petugas")
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="messages")
+    side = models.CharField(max_length=8, choices=Side.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id}/{self.pk} {self.side}"
+
+
+class SharedReporterMessage(models.Model):
+    """A reporter's follow-up message an officer chose to show the agency of one referral (never by default)."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="shared_messages")
+    message = models.ForeignKey("reports.Message", on_delete=models.CASCADE, related_name="+")
+    shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["referral", "message"], name="shared_reporter_message_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id} <- {self.message_id}"

@@ -5,9 +5,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import Agency, User
-from jaring.accounts.permissions import can_refer, can_update_referral, require
+from jaring.accounts.permissions import can_download_case_file, can_refer, can_update_referral, require
 from jaring.audit.services import audit_record
+from jaring.casework.case_file import CaseFileStamp, case_file_pdf
 from jaring.casework.models import Referral, ReferralUpdate
+from jaring.casework.referral_thread import referral_thread_read
 from jaring.casework.services import report_transition
 from jaring.reports.models import Report, Status
 from jaring.reports.statuses import is_closed
@@ -96,3 +98,26 @@ def referral_update(*, referral: Referral, status: str, note: str, actor: User) 
     )
     referral.status, referral.outcome = current.status, current.outcome
     return current
+
+
+@transaction.atomic
+def referral_case_file(*, referral: Referral, actor: User) -> bytes:
+    """The referral's case file as PDF. The download is audited first and the file cites that event, so a
+    printed copy can be traced to who made it; if the PDF cannot be made, the audit row rolls back with it."""
+    require(can_download_case_file(actor, referral), _("Rujukan ini bukan untuk instansi Anda."))
+    report = referral.report
+    # The referral's partner-officer thread, with the reporter messages an officer shared into it: read as the
+    # page reads it (a partner's read of shared reporter words is audited there too).
+    thread = referral_thread_read(referral=referral, actor=actor)
+    event = audit_record(
+        action="referral.case_file",
+        actor=actor,
+        obj=report,
+        office=report.office,
+        summary=f"{report.tracking_code} {referral.agency.slug}",
+        data={"referral_id": referral.pk, "agency": referral.agency.slug},
+    )
+    stamp = CaseFileStamp(
+        audit_id=event.pk, made_by=actor.get_full_name() or actor.get_username(), made_at=event.created_at
+    )
+    return case_file_pdf(referral, stamp, thread)

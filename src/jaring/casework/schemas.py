@@ -19,6 +19,15 @@ class ReportRowOut(Schema):
     deadline: str = Field(description='"overdue", "today" or ""')
     has_attachments: bool
     labels: list[str]
+    urgent: bool = Field(description="urgent (reports/urgency.py or an officer): listed first while open")
+    unread_messages: int | None = Field(
+        description="the reporter's messages no officer has opened yet (null for partners and in the detail)"
+    )
+
+
+class UrgencyReasonOut(Schema):
+    rule: str = Field(description='"departure", "minor", "passport", "held" or "officer"')
+    match: str = Field(description="the matched words, or the officer's reason")
 
 
 class ReportListOut(Schema):
@@ -51,10 +60,14 @@ class MessageOut(Schema):
 
 class TimelineOut(Schema):
     at: datetime
-    kind: str
-    actor: str
+    kind: str = Field(description="message, note, status or referral")
+    actor: str = Field(description="username, or pelapor/sistem when no account acted")
     title: str
-    body: str
+    body: str = Field(description="a status change: the internal reason")
+    actor_name: str = Field(description="as officers read it: full name, Pelapor, Sistem, 'Name (agency)'")
+    role: str = Field(description="reporter, officer, partner or system")
+    public_note: str = Field(description="a status change: what the reporter reads")
+    attachments: int
 
 
 class AttachmentOut(Schema):
@@ -88,6 +101,9 @@ class IdentityOut(Schema):
 
 
 class ReportDetailOut(ReportRowOut):
+    urgency_reasons: list[UrgencyReasonOut] = Field(
+        description="why it is urgent (officers only; else empty)"
+    )
     description: str
     incident_date: date | None
     location_text: str

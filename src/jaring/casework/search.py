@@ -141,14 +141,27 @@ def counts_in_window() -> bool:
     return connection.vendor == "sqlite"
 
 
+def has_terms(search_text: str, terms: list[str]) -> bool:
+    """Whether a report's stems hold every term as a whole word: what MATCH and @@ answer, for a few rows."""
+    words = set(search_text.split())
+    return all(term in words for term in terms)
+
+
 def index_hits(
-    check: QuerySet[Report] | None, match: str, below: int | None, limit: int, budget: int
+    check: QuerySet[Report] | None,
+    match: str,
+    below: int | None,
+    limit: int,
+    budget: int,
+    *,
+    skip: set[int] | None = None,
 ) -> tuple[list[int], int | None]:
     """(up to `limit` FTS5 hits that are also in `check`, newest first; where to resume if the budget ran out).
 
     Walks the hits newest first in growing chunks and keeps those that pass the other filters (`check`; None
     when the MATCH already expresses every condition). SQLite cannot plan a join driven by FTS5 well (it
-    re-runs MATCH per report row, or reads every hit into a temporary table), hence the chunks.
+    re-runs MATCH per report row, or reads every hit into a temporary table), hence the chunks. Ids in `skip`
+    (the urgent reports, listed in their own tier) are passed over.
     """
     found: list[int] = []
     position, scanned, chunk = below, 0, max(2 * limit, 100)
@@ -168,6 +181,8 @@ def index_hits(
             else:
                 listed = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(hits)])  # noqa: S611 - constant SQL
                 keep = set(check.filter(pk__in=listed).values_list("pk", flat=True))
+            if skip:
+                keep -= skip
             for pk in hits:
                 if pk in keep:
                     found.append(pk)

@@ -1,6 +1,7 @@
 """Reads scoped to who asks. `reports_visible_to` is the one place that decides which reports a user sees."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
@@ -54,6 +55,31 @@ def referrals_for(user: User, report: Report) -> QuerySet[Referral]:
     return qs
 
 
+def referrals_waiting(user: User) -> QuerySet[Referral]:
+    """Hand-overs not yet taken up by the partner (status "dikirim"), oldest first: for a mitra those sent to
+    their agency (waiting for them), for officers those of their office (waiting for the partner). TPI
+    hand-overs are referrals too (checkpoints/services.py)."""
+    qs = Referral.objects.filter(status=Referral.Status.DIKIRIM).select_related("report", "agency")
+    if getattr(user, "is_officer", False):
+        # Driven from the (small) referral table: joining on report__office_id made SQLite walk every report
+        # of the office first (8 ms at 100,000 reports with no referral at all).
+        of_office = Report.objects.filter(pk=OuterRef("report_id"), office_id=user.office_id)
+        return qs.filter(Exists(of_office)).order_by("created_at", "pk")
+    if getattr(user, "is_mitra", False) and user.agency_id:
+        return qs.filter(agency_id=user.agency_id).order_by("created_at", "pk")
+    return qs.none()
+
+
+def referral_for(user: User, report: Report, pk: int) -> Referral:
+    """One referral of `report` the user may see (Http404 otherwise), holding `report` as report_for read it:
+    with the identity columns deferred (the lazy foreign key would load and decrypt them)."""
+    referral = referrals_for(user, report).filter(pk=pk).first()
+    if referral is None:
+        raise Http404
+    referral.report = report
+    return referral
+
+
 def messages_for(user: User, report: Report) -> QuerySet[Message]:
     """The thread for officers (notes included); nothing for a mitra: the thread can reveal the reporter."""
     if not can_read_thread(user, report):
@@ -82,36 +108,84 @@ def status_changes_for(report: Report) -> QuerySet[StatusChange]:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    at: object
+    at: datetime
     kind: str  # "message", "note", "status", "referral"
-    actor: str
+    actor: str  # the username, or who wrote it when no account did ("pelapor", "sistem")
     title: str
-    body: str
+    body: str  # a status change: the internal reason
+    actor_name: str = ""  # what the officer reads: full name, "Pelapor", "Sistem", "Name (agency)"
+    role: str = ""  # "reporter", "officer", "partner", "system"
+    public_note: str = ""  # a status change: what the reporter reads on /lapor/cek/
+    attachments: int = 0
+
+
+def display_name(user: User | None) -> str:
+    """An account as people read it: the full name, else the username."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+_ROLE_OF_AUTHOR = {
+    Message.Author.PELAPOR: "reporter",
+    Message.Author.PETUGAS: "officer",
+    Message.Author.MITRA: "partner",
+    Message.Author.SISTEM: "system",
+}
+
+
+def _message_entry(m: Message) -> TimelineEntry:
+    label = str(m.get_author_kind_display())
+    return TimelineEntry(
+        at=m.created_at,
+        kind="note" if m.is_internal else "message",
+        actor=m.author.get_username() if m.author else m.author_kind,
+        title="",
+        body=m.body,
+        actor_name=display_name(m.author) or label,
+        role=_ROLE_OF_AUTHOR.get(m.author_kind, "system"),
+        attachments=len(m.attachments.all()),
+    )
+
+
+def _status_entry(c: StatusChange) -> TimelineEntry:
+    # A change without an actor was made by the system (intake writes the first "baru" entry).
+    return TimelineEntry(
+        at=c.created_at,
+        kind="status",
+        actor=c.actor.get_username() if c.actor else "sistem",
+        title=c.get_to_status_display(),
+        body=c.reason or c.public_note,
+        actor_name=display_name(c.actor) or str(Message.Author.SISTEM.label),
+        role="officer" if c.actor else "system",
+        public_note=c.public_note,
+    )
 
 
 def timeline_for(user: User, report: Report) -> list[TimelineEntry]:
-    """Thread, status changes and partner follow-ups in one chronological list (what the officer reads)."""
-    entries: list[TimelineEntry] = []
-    for m in messages_for(user, report):
-        who = m.author.get_username() if m.author else m.get_author_kind_display()
-        entries.append(TimelineEntry(m.created_at, "note" if m.is_internal else "message", who, "", m.body))
+    """Thread, status changes and partner follow-ups in one chronological list (what the officer reads).
+
+    A mitra gets the follow-ups of their own agency's referral only (selectors above scope each part).
+    """
+    entries = [_message_entry(m) for m in messages_for(user, report).prefetch_related("attachments")]
     if can_handle(user, report):
-        for c in status_changes_for(report):
-            who = c.actor.get_username() if c.actor else ""
-            entries.append(
-                TimelineEntry(
-                    c.created_at, "status", who, c.get_to_status_display(), c.reason or c.public_note
-                )
-            )
+        entries += [_status_entry(c) for c in status_changes_for(report)]
     for ref in referrals_for(user, report):
         for u in ref.updates.all():
             entries.append(
                 TimelineEntry(
-                    u.created_at,
-                    "referral",
-                    u.actor.get_username(),
-                    f"{ref.agency.name}: {u.get_status_display()}",
-                    u.note,
+                    at=u.created_at,
+                    kind="referral",
+                    actor=u.actor.get_username(),
+                    title=f"{ref.agency.name}: {u.get_status_display()}",
+                    body=u.note,
+                    # A partner is named with their agency; the officer who referred is one of the office's.
+                    actor_name=(
+                        f"{display_name(u.actor)} ({ref.agency.name})"
+                        if u.actor.is_mitra
+                        else display_name(u.actor)
+                    ),
+                    role="partner" if u.actor.is_mitra else "officer",
                 )
             )
     entries.sort(key=lambda e: e.at)

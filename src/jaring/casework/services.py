@@ -6,16 +6,18 @@ raises PermissionDenied. Nothing is written when either is raised.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jaring.accounts.models import User
-from jaring.accounts.permissions import can_assign_others, can_handle, require
+from jaring.accounts.permissions import can_assign_others, can_handle, can_set_urgency, require
 from jaring.accounts.selectors import staff_users_of_office
 from jaring.audit.services import audit_record
 from jaring.casework.models import Label, ReportLabel
 from jaring.casework.workflow import REASON_REQUIRED, RejectReason, allowed_next
-from jaring.reports.deadlines import office_today
+from jaring.reports import events
+from jaring.reports.deadlines import deadlines_on_urgency, office_date, office_today
 from jaring.reports.models import Message, Priority, Report, Status, StatusChange
 from jaring.reports.services import report_reply, reporter_identity_view
 from jaring.reports.statuses import is_closed
@@ -269,7 +271,78 @@ def reply_send(*, report: Report, body: str, actor: User) -> Message:
     """
     require_officer(actor, report)
     body = _clean_body(body)
-    return report_reply(report=_locked(report), author=actor, body=body)
+    message = report_reply(report=_locked(report), author=actor, body=body)
+    # Answering is reading: the reporter's messages before this reply are no longer unread.
+    Report.objects.filter(pk=report.pk).update(officers_seen_at=message.created_at)
+    return message
+
+
+def report_mark_seen(*, report: Report, actor: User) -> bool:
+    """An officer opened the case page: the reporter's messages so far are read by the office.
+
+    Writes (and audits) only when there was something unread, so opening a page usually writes nothing.
+    Returns whether it wrote.
+    """
+    if not can_handle(actor, report) or report.last_reporter_message_at is None:
+        return False
+    if report.officers_seen_at and report.officers_seen_at >= report.last_reporter_message_at:
+        return False
+    # Up to the newest message known when the page was read: one arriving meanwhile stays unread.
+    seen = report.last_reporter_message_at
+    with transaction.atomic():
+        behind = Q(officers_seen_at__isnull=True) | Q(officers_seen_at__lt=seen)  # never backwards
+        marked = Report.objects.filter(behind, pk=report.pk).update(officers_seen_at=seen)
+        audit_record(
+            action="report.messages_seen",
+            actor=actor,
+            obj=report,
+            office=report.office,
+            summary=report.tracking_code,
+        )
+    report.officers_seen_at = seen
+    return bool(marked)
+
+
+@transaction.atomic
+def report_set_urgency(*, report: Report, urgent: bool, reason: str, actor: User) -> Report:
+    """Marks a report urgent or clears the mark, with the officer's reason; the deadlines follow
+    (reports.deadlines.deadlines_on_urgency) and a new mark is announced to the supervisors like one at intake.
+    """
+    require(can_set_urgency(actor, report), _("Anda tidak menangani laporan ini."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Alasan wajib diisi.")})
+    if len(reason) > 500:
+        raise ValidationError({"reason": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": 500}})
+    current = _locked(report)
+    if current.urgent == urgent:
+        message = (
+            _("Laporan ini sudah ditandai mendesak.") if urgent else _("Laporan ini tidak ditandai mendesak.")
+        )
+        raise ValidationError({"urgent": message})
+    office = current.office
+    received = office_date(office, current.created_at)
+    current.verify_due, current.follow_up_due = deadlines_on_urgency(
+        office, received, urgent=urgent, today=office_today(office)
+    )
+    previous = current.urgency_reasons
+    current.urgent = urgent
+    officer_reason = {"rule": "officer", "match": reason, "by": actor.get_username()}
+    current.urgency_reasons = [*previous, officer_reason] if urgent else []
+    current.save(update_fields=["urgent", "urgency_reasons", "verify_due", "follow_up_due", "updated_at"])
+    for name in ("urgent", "urgency_reasons", "verify_due", "follow_up_due"):
+        setattr(report, name, getattr(current, name))
+    audit_record(
+        action="report.urgency_set" if urgent else "report.urgency_cleared",
+        actor=actor,
+        obj=current,
+        office=office,
+        summary=f"{current.tracking_code}: {reason[:120]}",
+        data={"urgent": urgent, "reason": reason, "previous_reasons": previous},
+    )
+    if urgent:
+        events.report_marked_urgent.send(sender=Report, report=current, actor=actor)
+    return current
 
 
 def identity_reveal(*, report: Report, actor: User) -> dict[str, str]:

@@ -20,7 +20,7 @@ from jaring.lib.crypto import encrypt_bytes
 from jaring.lib.identifiers import read_phone
 from jaring.reports.models import Channel, IdentityMode, PartyKind
 from jaring.reports.services import report_submit
-from jaring.reports.validation import DESCRIPTION_MIN, MAX_PARTIES
+from jaring.reports.validation import DESCRIPTION_MIN, MAX_PARTIES, clean_parties
 
 STEPS = ("category", "description", "location", "parties", "files")
 SKIP = {"lewati", "skip", "tidak ada", "tidak", "-", "none", "no"}
@@ -76,6 +76,17 @@ def guess_party(line: str) -> dict[str, str]:
     return {"kind": str(kind), "value": value}
 
 
+def party_problems(parties: list[dict[str, str]]) -> list[str]:
+    """One line per party that does not read as its (guessed) kind: "Baris 2: <what to write>"."""
+    _cleaned, errors = clean_parties(parties)
+    problems = []
+    for key, messages in errors.items():
+        index = key.split(".")[1] if key.count(".") == 2 else ""
+        prefix = _("Baris %(n)s") % {"n": int(index) + 1} + ": " if index.isdigit() else ""
+        problems.extend(prefix + message for message in messages)
+    return problems
+
+
 def handle(turn: TurnBase) -> None:
     draft = turn.data.setdefault("draft", {"step": "category"})
     step = draft["step"]
@@ -109,7 +120,13 @@ def handle(turn: TurnBase) -> None:
         _ask(turn, draft, "parties")
     elif step == "parties":
         lines = [] if word in SKIP else [line for line in answer.splitlines() if line.strip()]
-        draft["parties"] = [guess_party(line) for line in lines[:MAX_PARTIES]]
+        parties = [guess_party(line) for line in lines[:MAX_PARTIES]]
+        problems = party_problems(parties)
+        if problems:
+            # Asked again with the same rule as the web form, rather than a report that fails at KIRIM.
+            turn.say("\n".join([*problems, texts.lapor_parties_again()]))
+            return
+        draft["parties"] = parties
         _ask(turn, draft, "files")
     elif word in SEND:
         submit(turn, draft)

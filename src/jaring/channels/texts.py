@@ -203,6 +203,10 @@ def lapor_parties() -> str:
     )
 
 
+def lapor_parties_again() -> str:
+    return _("Tulis satu data per baris, lalu kirim lagi daftarnya. Ketik LEWATI jika tidak ada.")
+
+
 def lapor_files(max_files: int) -> str:
     return _(
         "Kirim foto, tangkapan layar, dokumen PDF atau pesan suara sebagai bukti (paling banyak %(n)s). "

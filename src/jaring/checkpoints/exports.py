@@ -10,34 +10,64 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from jaring.accounts.models import User
+from jaring.casework.models import Referral
 from jaring.checkpoints import guide, stats
 from jaring.checkpoints.models import Outcome
 from jaring.lib import regions
 
 
-def rows(user: User, start: date, end: date, checkpoint_id: int | None) -> list[tuple[str, str, str, int]]:
-    """(section, key, label, n): what the summary page shows, plus outcomes per TPI per day."""
+def _sections() -> dict[str, str]:
+    return {
+        "total": _("Jumlah"),
+        "outcome": _("Hasil pemeriksaan"),
+        "reason": _("Alasan penundaan"),
+        "destination": _("Negara tujuan"),
+        "origin_province": _("Provinsi asal"),
+        "repeat": _("Percobaan berulang"),
+        "handover": _("Serah terima ke instansi mitra"),
+        "per_day": _("Hasil per TPI per hari"),
+    }
+
+
+def rows(
+    user: User, start: date, end: date, checkpoint_id: int | None
+) -> list[tuple[str, str, str, str, int]]:
+    """(section label, section code, key, label, n): what the summary page shows, plus outcomes per TPI per
+    day. Labels for people, codes beside them for machines."""
     s = stats.summary(user, start, end, checkpoint_id)
     g = guide.load()
     out: list[tuple[str, str, str, int]] = [("total", "", _("Jumlah pemeriksaan"), s.total)]
-    out += [("outcome", k, str(Outcome(k).label), n) for k, n in s.outcomes.items()]
+    out += [("outcome", k, _outcome(k), n) for k, n in s.outcomes.items()]
     out += [("reason", k, g.reason_label(k), n) for k, n in s.reasons]
     out += [("destination", k, g.destination_label(k), n) for k, n in s.destinations]
     for code, n in s.origin_provinces:
         region = regions.get(code)
         out.append(("origin_province", code, region.name if region else code, n))
     out.append(("repeat", "", _("Percobaan berulang"), s.repeats))
-    out += [("handover", status, agency, n) for agency, status, n in s.handovers]
+    out += [
+        ("handover", status, f"{agency}: {_referral_status(status)}", n) for agency, status, n in s.handovers
+    ]
     qs = stats.in_range(user, start, end, checkpoint_id)
     for r in stats.outcomes_per_period(qs, user, by="day"):
-        out.append(("per_day", f"{r['period']}|{r['checkpoint']}", r["outcome"], r["n"]))
-    return out
+        day = r["period"].isoformat() if r["period"] else ""
+        label = f"{day} {r['checkpoint']}: {_outcome(r['outcome'])}"
+        out.append(("per_day", f"{day}|{r['checkpoint']}|{r['outcome']}", label, r["n"]))
+    sections = _sections()
+    return [(sections[section], section, key, label, n) for section, key, label, n in out]
+
+
+def _outcome(code: str) -> str:
+    return str(Outcome(code).label) if code in Outcome.values else code
+
+
+def _referral_status(code: str) -> str:
+    return str(Referral.Status(code).label) if code in Referral.Status.values else code
 
 
 def response(user: User, start: date, end: date, checkpoint_id: int | None, kind: str) -> HttpResponse:
     data = rows(user, start, end, checkpoint_id)
     name = f"tpi-{start.isoformat()}_{end.isoformat()}"
-    header = ("section", "key", "label", "n")
+    header = (_("Bagian"), _("Kode bagian"), _("Kode"), _("Uraian"), _("Jumlah"))
     if kind == "csv":
         out = io.StringIO()
         writer = csv.writer(out)

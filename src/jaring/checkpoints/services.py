@@ -28,6 +28,7 @@ from jaring.checkpoints.validation import NOTES_MAX, clean_screening
 from jaring.lib.text import fold
 from jaring.reports.models import Category, Channel, IdentityMode, Report, Status
 from jaring.reports.services import report_submit
+from jaring.reports.validation import clean_party
 
 DECIDABLE_FROM = (Outcome.DIPERIKSA, Outcome.DITUNDA)  # a postponed traveller may still be handed over
 SAME_SCREENING = timedelta(minutes=10)
@@ -298,6 +299,20 @@ def _handover(screening: Screening, agency: Agency, actor: User) -> None:
     referral_create(report=report, agency=agency, note=note, actor=actor)
 
 
+def _case_parties(screening: Screening) -> tuple[list[dict[str, str]], list[str]]:
+    """The screening's parties that Lapor's rule reads (reports.validation.clean_party), and the others as text
+    for the case description: a screening row the counter form took must not stop the case from opening."""
+    parties, unread = [], []
+    for p in screening.parties.all():
+        try:
+            clean_party(p.kind, p.value)
+        except ValidationError:
+            unread.append(f"{p.get_kind_display()}: {p.value}")
+        else:
+            parties.append({"kind": p.kind, "value": p.value})
+    return parties, unread
+
+
 @transaction.atomic
 def screening_open_case(*, screening: Screening, actor: User, reason: str) -> Report:
     """Opens a report (case) from the screening when the officer suspects TPPO or hands the traveller over,
@@ -323,6 +338,9 @@ def screening_open_case(*, screening: Screening, actor: User, reason: str) -> Re
     ]  # fmt: skip
     if reason:
         lines.append(reason)
+    parties, unread = _case_parties(current)
+    if unread:
+        lines.append(_("Pihak yang tidak terbaca sebagai jenisnya: %(list)s.") % {"list": "; ".join(unread)})
     office = current.checkpoint.office
     report, _key = report_submit(
         office=office,
@@ -331,7 +349,7 @@ def screening_open_case(*, screening: Screening, actor: User, reason: str) -> Re
         identity_mode=IdentityMode.ANONIM,  # the traveller's identity is the screening's, behind its rules
         region_code=current.origin_region_code,
         location_text=current.checkpoint.name,
-        parties=[{"kind": p.kind, "value": p.value} for p in current.parties.all()],
+        parties=parties,
         channel=Channel.OFFICER,
     )
     # The officer saw the traveller at the counter: the case starts verified (the referral needs that).

@@ -43,14 +43,16 @@ def screening_list(request: HttpRequest) -> HttpResponse:
     if repeats:
         qs = qs.filter(repeat_of__isnull=False)
     page = Paginator(qs, 50).get_page(request.GET.get("halaman"))
+    g = guide.load()
     context = {
         "page": page,
+        "rows": [(s, g.destination_label(s.destination)) for s in page],  # "Malaysia", not "MY"
         "outcomes": Outcome.choices,
         "checkpoints": selectors.office_checkpoints(request.user),
         "filters": {"hasil": outcome, "tpi": checkpoint, "ulang": repeats},
         "alerts": selectors.repeat_alerts(request.user)[:10] if request.user.is_officer else [],
         "can_record": selectors.checkpoints_for(request.user).exists(),
-        "guide": guide.load(),
+        "guide": g,
     }
     return render(request, "checkpoints/list.html", context)
 

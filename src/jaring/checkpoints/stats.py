@@ -17,11 +17,11 @@ from jaring.accounts import permissions as can
 from jaring.accounts.models import User
 from jaring.casework.models import Referral
 from jaring.checkpoints.models import Outcome, Screening
+from jaring.reports.deadlines import office_zone
 
 
 def _zone(user: User) -> ZoneInfo:
-    office = getattr(user, "office", None)
-    return ZoneInfo(office.time_zone if office else "Asia/Jakarta")
+    return office_zone(getattr(user, "office", None))
 
 
 def in_range(user: User, start: date, end: date, checkpoint_id: int | None = None) -> QuerySet[Screening]:

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from jaring.audit.labels import event_label
+
 
 class Topic(models.TextChoices):
     PROSEDUR = "prosedur", _("Prosedur resmi bekerja ke luar negeri")
@@ -123,6 +125,14 @@ class ArticleRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article.slug} #{self.number} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return event_label(f"content.article_{self.action}")  # the audit log's words for the same change
+
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label) if self.status in Status.values else self.status
 
 
 class Faq(models.Model):

@@ -3,7 +3,6 @@ narrative and a signature block; XLSX (openpyxl) with one sheet per table. Figur
 
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +18,7 @@ from jaring.insights.figures import Table
 from jaring.insights.models import MonthlyReport
 from jaring.insights.periods import month_period
 from jaring.insights.scope import office_scope
+from jaring.lib.pdf import latin1, letterhead
 
 BAR_COLOUR = (15, 91, 138)
 
@@ -59,35 +59,15 @@ def content_for(office: Office, month: date) -> MonthlyContent:
     )
 
 
-def _latin1(text: str) -> str:
-    """fpdf2's core fonts are Latin-1 (as outreach/exports.py): fold dashes and quotes to plain forms."""
-    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'").replace("\u00b7", "-")
-    return unicodedata.normalize("NFKD", text).encode("latin-1", "ignore").decode("latin-1")
-
-
-def _letterhead(pdf: FPDF, office: Office) -> None:
-    pdf.set_font("Helvetica", "B", 13)
-    pdf.cell(0, 7, _latin1(office.name.upper()), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "", 9)
-    contact = " - ".join(x for x in (office.address, office.hotline_whatsapp, office.email) if x)
-    if contact:
-        pdf.cell(0, 5, _latin1(contact), align="C", new_x="LMARGIN", new_y="NEXT")
-    y = pdf.get_y() + 2
-    pdf.set_line_width(0.8)
-    pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
-    pdf.set_line_width(0.2)
-    pdf.set_y(y + 4)
-
-
 def _table_with_bars(pdf: FPDF, table: Table) -> None:
     """The numbers, and beside each a bar scaled to the largest: the chart of the dashboard, on paper."""
     if pdf.get_y() > pdf.h - 60:
         pdf.add_page()
     pdf.set_font("Helvetica", "B", 11)
-    pdf.multi_cell(0, 6, _latin1(table.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, latin1(table.title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 9)
     if not table.rows:
-        pdf.cell(0, 6, _latin1(_("Tidak ada.")), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, latin1(_("Tidak ada.")), new_x="LMARGIN", new_y="NEXT")
         return
     top = max(r.count for r in table.rows) or 1
     bar_width = 70
@@ -95,7 +75,7 @@ def _table_with_bars(pdf: FPDF, table: Table) -> None:
         if pdf.get_y() > pdf.h - 20:
             pdf.add_page()
         y = pdf.get_y()
-        pdf.cell(85, 6, _latin1(row.label)[:55])
+        pdf.cell(85, 6, latin1(row.label)[:55])
         pdf.cell(15, 6, str(row.count), align="R")
         if row.count:
             pdf.set_fill_color(*BAR_COLOUR)
@@ -106,18 +86,18 @@ def _table_with_bars(pdf: FPDF, table: Table) -> None:
 
 def to_pdf(content: MonthlyContent) -> bytes:
     pdf = FPDF(format="A4")
-    pdf.set_title(_latin1(content.title))
-    pdf.set_author(_latin1(content.office.name))
+    pdf.set_title(latin1(content.title))
+    pdf.set_author(latin1(content.office.name))
     pdf.add_page()
-    _letterhead(pdf, content.office)
+    letterhead(pdf, content.office)
     pdf.set_font("Helvetica", "B", 14)
-    pdf.multi_cell(0, 8, _latin1(content.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, latin1(content.title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 10)
     period = month_period(content.month)
     pdf.cell(
         0,
         6,
-        _latin1(
+        latin1(
             _("Periode: %(start)s s.d. %(end)s")
             % {"start": date_format(period.start, "j F Y"), "end": date_format(period.end, "j F Y")}
         ),
@@ -126,13 +106,13 @@ def to_pdf(content: MonthlyContent) -> bytes:
     )
     pdf.ln(2)
     for label, value in content.summary():
-        pdf.cell(100, 6, _latin1(label))
-        pdf.cell(30, 6, _latin1(value), align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(100, 6, latin1(label))
+        pdf.cell(30, 6, latin1(value), align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font("Helvetica", "B", 11)
-    pdf.cell(0, 6, _latin1(_("Narasi")), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, latin1(_("Narasi")), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(0, 5, _latin1(content.narrative or _("(belum diisi)")), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, latin1(content.narrative or _("(belum diisi)")), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     for table in content.board.tables:
         _table_with_bars(pdf, table)
@@ -156,7 +136,7 @@ def _signature(pdf: FPDF, content: MonthlyContent) -> None:
         _("NIP. ...................."),
     ):
         pdf.set_x(x)
-        pdf.cell(0, 6, _latin1(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, latin1(line), new_x="LMARGIN", new_y="NEXT")
 
 
 def to_xlsx(content: MonthlyContent) -> bytes:

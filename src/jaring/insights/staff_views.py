@@ -37,6 +37,7 @@ from jaring.insights.services import (
     monthly_report_file,
     monthly_report_save,
 )
+from jaring.lib import regions
 from jaring.network.models import LinkedRecord
 from jaring.outreach.selectors.scoped import events_for
 
@@ -194,6 +195,12 @@ def htcds_export(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _province(region_code: str) -> str:
+    """The origin province by name ("Jawa Tengah"), not its code ("33")."""
+    province = regions.get(region_code[:2]) if region_code else None
+    return province.name if province else region_code[:2]
+
+
 def _screening_rows(request: HttpRequest, query: Query) -> HttpResponse:
     """Postponed departures behind a TPI figure: code, date, TPI and reasons; no traveller identity."""
     filters = ScreeningFilters.from_params(request.GET)
@@ -209,7 +216,10 @@ def _screening_rows(request: HttpRequest, query: Query) -> HttpResponse:
             "query": query,
             "errors": {**query.errors, **filters.errors},
             "page": page,
-            "rows": [(s, [g.reason_label(c) for c in s.reasons or []]) for s in page],
+            "rows": [
+                (s, [g.reason_label(c) for c in s.reasons or []], _province(s.origin_region_code))
+                for s in page
+            ],
             "count": paginator.count,
             "base_params": urlencode(query.params(jenis="tpi", **filters.as_params())),
             "dashboard_url": f"{reverse('insights:index')}?{urlencode(query.params())}",

@@ -11,7 +11,9 @@ from django.urls import reverse
 from jaring.accounts.models import User
 from jaring.accounts.permissions import can_view_network
 from jaring.casework.selectors import reports_visible_to
+from jaring.network.labels import record_type_label, record_url
 from jaring.network.models import Cluster, Identifier, LinkedRecord, LinkProposal, Occurrence, WatchNotice
+from jaring.network.search import identifier_query
 from jaring.reports.models import Status
 
 UNVERIFIED = (Status.BARU, Status.DITOLAK)
@@ -60,7 +62,8 @@ def clusters_for(
         if kind:
             found = found.filter(kind=kind)
         if q:
-            found = found.filter(normalized__icontains=q.strip()[:100].lower())
+            # Read as the linker reads a value: "0812-3456-7890" finds the stored +6281234567890.
+            found = found.filter(identifier_query(q, kind).condition())
         roots = roots.filter(
             pk__in=_roots_of(visible_records(user).filter(occurrences__identifier__in=found))
         )
@@ -135,7 +138,9 @@ def top_identifiers(records: QuerySet[LinkedRecord], limit: int = TOP_IDENTIFIER
 def graph(records: QuerySet[LinkedRecord], identifiers: list[dict]) -> dict:
     """Nodes and edges for the page's graph: the newest records and the identifiers that connect them."""
     shown = list(
-        records.order_by("-seen_at", "-pk").values("pk", "label", "record_type", "category")[:GRAPH_RECORDS]
+        records.order_by("-seen_at", "-pk").values("pk", "record_id", "label", "record_type", "category")[
+            :GRAPH_RECORDS
+        ]
     )
     wanted = [i["id"] for i in identifiers[:GRAPH_IDENTIFIERS]]
     edges = (
@@ -143,8 +148,8 @@ def graph(records: QuerySet[LinkedRecord], identifiers: list[dict]) -> dict:
         .values_list("record_id", "identifier_id")
         .distinct()
     )
-    nodes = [{"id": f"r{r['pk']}", "label": r["label"] or r["record_type"], "type": "record",
-              "category": r["category"], "url": reverse("casework:detail", args=[r["label"]]) if r["label"] else ""}
+    nodes = [{"id": f"r{r['pk']}", "label": r["label"] or record_type_label(r["record_type"]), "type": "record",
+              "category": r["category"], "url": record_url(r["record_type"], r["record_id"], r["label"])}
              for r in shown]  # fmt: skip
     used = {identifier for _record, identifier in edges}
     nodes += [{"id": f"i{i['id']}", "label": i["value"], "type": "identifier", "kind": i["kind"],

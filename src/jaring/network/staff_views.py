@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from jaring.accounts.permissions import can_view_network, can_work_network, capability_required
 from jaring.network import selectors, services
 from jaring.network.models import Identifier
+from jaring.network.search import MAX_QUERY, identifier_query
 from jaring.reports.models import Category, PartyKind
 
 PAGE = 50
@@ -27,17 +28,23 @@ def _int(value: str | None, default: int, low: int, high: int) -> int:
 
 @capability_required(can_view_network)
 def index(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()[:MAX_QUERY]
     filters = {
-        "q": request.GET.get("q", "").strip()[:100],
+        "q": q,
         "kind": request.GET.get("kind", "") if request.GET.get("kind") in PartyKind.values else "",
         "category": request.GET.get("category", "") if request.GET.get("category") in Category.values else "",
-        "min_records": _int(request.GET.get("min"), 2, 1, 1_000_000),
+        # Looking for one number means wanting it even where it occurs once: no minimum size unless asked.
+        "min_records": _int(request.GET.get("min"), 1 if q else 2, 1, 1_000_000),
     }
     clusters = selectors.clusters_for(request.user, **filters)
+    filters["min_given"] = request.GET.get("min", "").strip()[:9]  # shown as typed; empty means the default
     page = Paginator(clusters, 25).get_page(request.GET.get("page"))
+    query = identifier_query(q, filters["kind"]) if q else None
     context = {
         "page": page,
         "filters": filters,
+        "query": query,
+        "readings": query.readings() if query else [],
         "kinds": PartyKind.choices,
         "categories": Category.choices,
         "notices": selectors.notices_for(request.user).filter(read_at__isnull=True)[:10],

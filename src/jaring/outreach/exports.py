@@ -1,7 +1,7 @@
 """The monthly summary as PDF (fpdf2) and XLSX (openpyxl): the same figures as the page, for leadership."""
 
 import io
-import unicodedata
+from datetime import datetime
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -9,6 +9,7 @@ from fpdf import FPDF
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from jaring.lib.pdf import latin1
 from jaring.outreach.selectors.summary import MonthlySummary
 from jaring.outreach.stats import Gain
 from jaring.outreach.validation import office_zone
@@ -56,48 +57,42 @@ def _title(summary: MonthlySummary) -> str:
     return _("Ringkasan sosialisasi %(month)s") % {"month": date_format(summary.month, "F Y")}
 
 
-def _latin1(text: str) -> str:
-    """fpdf2's core fonts are Latin-1: fold anything else (dashes, quotes) to its closest plain form."""
-    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'").replace("\u00b7", "-")
-    return unicodedata.normalize("NFKD", text).encode("latin-1", "ignore").decode("latin-1")
-
-
 def summary_pdf(summary: MonthlySummary) -> bytes:
     pdf = FPDF(format="A4")
-    pdf.set_title(_latin1(_title(summary)))
+    pdf.set_title(latin1(_title(summary)))
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 15)
-    pdf.multi_cell(0, 8, _latin1(_title(summary)), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, latin1(_title(summary)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(0, 6, _latin1(summary.office.name), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, latin1(summary.office.name), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     with pdf.table(col_widths=(110, 70), text_align=("LEFT", "RIGHT"), first_row_as_headings=False) as table:
         for label, value in summary_rows(summary):
             row = table.row()
-            row.cell(_latin1(label))
-            row.cell(_latin1(value))
+            row.cell(latin1(label))
+            row.cell(latin1(value))
     if summary.events:
         pdf.ln(4)
         pdf.set_font("Helvetica", "B", 12)
-        pdf.cell(0, 8, _latin1(_("Daftar kegiatan")), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 8, latin1(_("Daftar kegiatan")), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("Helvetica", "", 9)
         with pdf.table(col_widths=(22, 24, 60, 54, 20), text_align="LEFT") as table:
             head = table.row()
             for title in (_("Kode"), _("Tanggal"), _("Kegiatan"), _("Tempat"), _("Peserta")):
-                head.cell(_latin1(title))
+                head.cell(latin1(title))
             for event in summary.events:
                 row = table.row()
                 row.cell(event.code)
                 row.cell(event.starts_at.astimezone(office_zone(summary.office)).strftime("%d-%m-%Y"))
-                row.cell(_latin1(f"{event.title} ({event.get_kind_display()})"))
-                row.cell(_latin1(event.place_label or "-"))
+                row.cell(latin1(f"{event.title} ({event.get_kind_display()})"))
+                row.cell(latin1(event.place_label or "-"))
                 row.cell(str(event.attendance_total))
     pdf.ln(4)
     pdf.set_font("Helvetica", "I", 8)
     pdf.multi_cell(
         0,
         5,
-        _latin1(
+        latin1(
             _(
                 "Peningkatan pengetahuan = rata-rata skor kuis sesudah dikurangi sebelum kegiatan, dengan interval "
                 "kepercayaan 95% (uji t Welch: jawaban anonim sebelum dan sesudah tidak dapat dipasangkan)."
@@ -105,6 +100,11 @@ def summary_pdf(summary: MonthlySummary) -> bytes:
         ),
     )
     return bytes(pdf.output())
+
+
+def _zone_name(summary: MonthlySummary) -> str:
+    """ "WIB" for Batam: the column says which local time its values are in."""
+    return datetime.now(office_zone(summary.office)).tzname() or ""
 
 
 def summary_xlsx(summary: MonthlySummary) -> bytes:
@@ -124,7 +124,7 @@ def summary_xlsx(summary: MonthlySummary) -> bytes:
     events.append(
         [
             _("Kode"),
-            _("Mulai"),
+            _("Mulai (%(zone)s)") % {"zone": _zone_name(summary)},
             _("Jenis"),
             _("Judul"),
             _("Tempat"),

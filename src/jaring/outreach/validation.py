@@ -1,7 +1,6 @@
 """Rules shared by the outreach services: villages inside the office's region, dates inside a programme."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -10,10 +9,7 @@ from jaring.accounts.models import Office, User
 from jaring.accounts.selectors import staff_users_of_office
 from jaring.lib import regions
 from jaring.outreach.models import AGE_FIELDS, Programme
-
-
-def office_zone(office: Office) -> ZoneInfo:
-    return ZoneInfo(office.time_zone or "Asia/Jakarta")
+from jaring.reports.deadlines import office_zone
 
 
 def local_date(moment: datetime, office: Office) -> date:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 import pydantic
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Header, Router, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
@@ -54,6 +55,11 @@ class ReportIn(Schema):
     reporter_name: str | None = Field(None, max_length=200)
     reporter_contact: str | None = Field(None, max_length=200)
     share_identity_with_partners: bool = False
+    notify_new_answer: bool = Field(
+        False,
+        description="rahasia only: tell reporter_contact (e-mail or WhatsApp) when an officer answers, without "
+        "the answer's text; the link follows the request's language (Accept-Language)",
+    )
     parties: list[PartyIn] = Field(default_factory=list, max_length=20)
     heard_from: str | None = Field(None, max_length=100, description="e.g. an outreach event code")
 
@@ -211,6 +217,7 @@ def report_create(
             files=files,
             channel=Channel.API,
             submission_token=token,
+            reporter_language=translation.get_language() or "",
             **data,
         )
     except DuplicateSubmission as duplicate:

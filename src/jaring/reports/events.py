@@ -18,3 +18,6 @@ report_submitted = Signal()
 report_message_added = Signal()
 # message=Message: an officer's public reply (also announced as report_message_added).
 report_replied = Signal()
+# report=Report, actor=User | None: the report became urgent, at intake (actor None, reports/urgency.py) or by
+# an officer (casework). The office's supervisors are told at once (casework e-mails, channels WhatsApp).
+report_marked_urgent = Signal()

@@ -49,6 +49,10 @@ class ReportForm(AccessibleForm):
         label=_("Saya setuju identitas saya dibagikan kepada instansi mitra yang menangani laporan ini"),
         required=False,
     )
+    notify_new_answer = forms.BooleanField(
+        label=_("Beri tahu saya bila ada jawaban baru, lewat WhatsApp atau email yang saya tulis di atas"),
+        required=False,
+    )
     # Honeypot: hidden from people by CSS (class "hp"), filled in by bots.
     website = forms.CharField(label=_("Jangan diisi"), required=False)
     submission_token = forms.CharField(widget=forms.HiddenInput, max_length=64)

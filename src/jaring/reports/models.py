@@ -83,6 +83,11 @@ class Report(models.Model):
     reporter_name = EncryptedTextField(blank=True)
     reporter_contact = EncryptedTextField(blank=True)
     share_identity_with_partners = models.BooleanField(default=False)
+    # Rahasia only: tell the reporter at `reporter_contact` (e-mail or WhatsApp) that an answer is waiting, never
+    # what it says (channels.receivers.notify_reporter_of_answer). The language of the link they get.
+    # Database defaults too: bulk writers that list columns (gen_reports) need not know these.
+    notify_new_answer = models.BooleanField(default=False, db_default=False)
+    reporter_language = models.CharField(max_length=8, blank=True, default="", db_default="")
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.BARU, db_index=True)
     priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)
@@ -102,6 +107,16 @@ class Report(models.Model):
     # kept as they happen so that the deadline figures compare two dates per row, not a subquery.
     responded_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
+    # Urgent (reports/urgency.py): set at intake from the reporter's words or by an officer; it shortens the
+    # deadlines (reports/deadlines.py) and puts the open report first in the inbox. The reasons are
+    # [{"rule": "departure", "match": "besok"}, ...] or [{"rule": "officer", "match": <the officer's reason>}].
+    urgent = models.BooleanField(_("mendesak"), default=False, db_default=False)
+    urgency_reasons = models.JSONField(default=list, blank=True, db_default=[])
+    # Unread reporter messages: the reporter's messages newer than officers_seen_at (the last time an officer
+    # of the office opened the case page or replied). last_reporter_message_at makes "has unread" one
+    # comparison of two columns.
+    last_reporter_message_at = models.DateTimeField(null=True, blank=True)
+    officers_seen_at = models.DateTimeField(null=True, blank=True)
 
     # Stemmed words of the description, parties and messages: what search matches (lib.text.search_terms).
     search_text = models.TextField(blank=True)
@@ -112,7 +127,18 @@ class Report(models.Model):
         verbose_name = _("laporan")
         verbose_name_plural = _("laporan")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["office", "status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["office", "status", "-created_at"]),
+            # The inbox's first tier (urgent open reports) and the staff home read these few rows directly.
+            models.Index(
+                fields=["office", "status", "id"], condition=models.Q(urgent=True), name="report_urgent_idx"
+            ),
+            models.Index(
+                fields=["office", "last_reporter_message_at"],
+                condition=models.Q(last_reporter_message_at__isnull=False),
+                name="report_reporter_msg_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.tracking_code

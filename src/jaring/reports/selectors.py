@@ -5,7 +5,8 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
-from jaring.reports.models import Attachment, Message, Report, Status, StatusChange
+from jaring.lib import regions
+from jaring.reports.models import Attachment, Message, Party, Report, Status, StatusChange
 from jaring.reports.statuses import public_status_text
 
 
@@ -43,3 +44,16 @@ def public_messages(report: Report) -> QuerySet[Message]:
 def submission_attachments(report: Report) -> QuerySet[Attachment]:
     """Files sent with the report itself (not with a later message)."""
     return report.attachments.filter(message__isnull=True).order_by("pk")
+
+
+def report_location(report: Report) -> str:
+    """Where it happened as people read it: the region's names (not its Kemendagri code), then the reporter's
+    own words. A code the region data does not know is shown as it is rather than hidden."""
+    region = regions.get(report.region_code) if report.region_code else None
+    named = region.full_label if region else report.region_code
+    return " \u2014 ".join(part for part in (named, report.location_text) if part)
+
+
+def submitted_parties(report: Report) -> QuerySet[Party]:
+    """The people and identifiers the reporter named at intake (only intake writes parties)."""
+    return report.parties.order_by("pk")

@@ -22,9 +22,18 @@ from jaring.audit.services import audit_record
 from jaring.lib import uploads
 from jaring.lib.text import search_terms
 from jaring.lib.write_lock import one_writer
-from jaring.reports import events, receipts
-from jaring.reports.deadlines import deadlines_for, office_today
-from jaring.reports.models import Attachment, Channel, Message, Party, Report, Status, StatusChange
+from jaring.reports import events, receipts, urgency
+from jaring.reports.deadlines import deadlines_for, deadlines_on_urgency, office_date, office_today
+from jaring.reports.models import (
+    Attachment,
+    Channel,
+    IdentityMode,
+    Message,
+    Party,
+    Report,
+    Status,
+    StatusChange,
+)
 from jaring.reports.statuses import is_closed
 from jaring.reports.validation import MESSAGE_MAX, clean_submission
 
@@ -101,6 +110,8 @@ def report_submit(
     reporter_name: str = "",
     reporter_contact: str = "",
     share_identity_with_partners: bool = False,
+    notify_new_answer: bool = False,
+    reporter_language: str = "",
     parties: Iterable[Any] = (),
     heard_from: str = "",
     files: Iterable[Any] = (),
@@ -128,6 +139,8 @@ def report_submit(
             reporter_name=reporter_name,
             reporter_contact=reporter_contact,
             share_identity_with_partners=share_identity_with_partners,
+            notify_new_answer=notify_new_answer,
+            reporter_language=reporter_language,
             parties=parties,
         )
     except ValidationError as exc:
@@ -147,7 +160,9 @@ def report_submit(
     key_hash = receipts.hash_key(key)  # argon2: before the write lock
     party_rows = data.pop("parties")
     data["search_text"] = search_terms(" ".join([data["description"], *(p.value for p in party_rows)]))
-    data["verify_due"], data["follow_up_due"] = deadlines_for(office, today)
+    reasons = urgency.detect(data["description"], today=today)
+    data["urgent"], data["urgency_reasons"] = bool(reasons), [r.as_dict() for r in reasons]
+    data["verify_due"], data["follow_up_due"] = deadlines_for(office, today, urgent=data["urgent"])
     with _stored_files(clean_files) as stored:
         for _attempt in range(5):
             code = receipts.new_tracking_code()
@@ -214,12 +229,15 @@ def _store_report(
                 "identity_mode": report.identity_mode,
                 "parties": len(party_rows),
                 "attachments": len(stored),
+                "urgent": report.urgent,
             },
         )
         if digest:
             receipts.remember(digest, report.tracking_code, key)
         # In this transaction: what subscribers queue commits with the report (reports/events.py).
         events.report_submitted.send(sender=Report, report=report)
+        if report.urgent:
+            events.report_marked_urgent.send(sender=Report, report=report, actor=None)
     return report
 
 
@@ -265,9 +283,14 @@ def _add_message(
         )
         _attachment_rows(stored, report, message, author_kind)
         # Appended in SQL: two messages arriving together must not drop each other's search terms.
-        Report.objects.filter(pk=report.pk).update(
-            search_text=Concat(F("search_text"), Value(terms)), updated_at=timezone.now()
-        )
+        changes: dict[str, Any] = {"search_text": Concat(F("search_text"), Value(terms))}
+        changes["updated_at"] = timezone.now()
+        if author_kind == Message.Author.PELAPOR:
+            # What the officers have not read yet is what came after officers_seen_at (casework's inbox).
+            changes["last_reporter_message_at"] = message.created_at
+        Report.objects.filter(pk=report.pk).update(**changes)
+        if author_kind == Message.Author.PELAPOR and body:
+            _urgent_from_message(report, message)
         audit_record(
             action=action,
             actor=author,
@@ -279,6 +302,36 @@ def _add_message(
         )
         events.report_message_added.send(sender=Message, message=message)
     return message
+
+
+def _urgent_from_message(report: Report, message: Message) -> None:
+    """A reporter's follow-up that names an imminent departure, a minor, a kept passport or someone held makes
+    an open report urgent, as at intake (the deadlines count from today: reports.deadlines)."""
+    office = report.office
+    today = office_today(office)
+    reasons = urgency.detect(message.body, today=today)
+    if not reasons or report.urgent:
+        return
+    found = [{**r.as_dict(), "source": "message"} for r in reasons]
+    received = office_date(office, report.created_at)
+    verify_due, follow_up_due = deadlines_on_urgency(office, received, urgent=True, today=today)
+    # Conditional: two messages arriving together announce the report once.
+    marked = Report.objects.filter(pk=report.pk, urgent=False).update(
+        urgent=True, urgency_reasons=found, verify_due=verify_due, follow_up_due=follow_up_due
+    )
+    if not marked:
+        return
+    report.urgent, report.urgency_reasons = True, found
+    report.verify_due, report.follow_up_due = verify_due, follow_up_due
+    audit_record(
+        action="report.urgency_set",
+        actor_label=f"pelapor/{message.channel}",
+        obj=report,
+        office=office,
+        summary=f"{report.tracking_code}: {', '.join(r.rule for r in reasons)}",
+        data={"urgent": True, "reasons": found, "message_id": message.pk},
+    )
+    events.report_marked_urgent.send(sender=Report, report=report, actor=None)
 
 
 def report_message_add(
@@ -319,6 +372,27 @@ def report_reply(*, report: Report, author: User, body: str) -> Message:
         # this transaction, sent after commit.
         events.report_replied.send(sender=Message, message=message)
     return message
+
+
+def report_notify_set(*, report: Report, enabled: bool) -> Report:
+    """The reporter (holding the receipt) turns the "new answer" notice on or off; Rahasia reports only, as
+    only they have a contact to notify."""
+    if enabled and report.identity_mode != IdentityMode.RAHASIA:
+        raise ValidationError(
+            {"notify_new_answer": [_("Laporan anonim tidak menyimpan kontak untuk dihubungi.")]}
+        )
+    with transaction.atomic():
+        Report.objects.filter(pk=report.pk).update(notify_new_answer=enabled, updated_at=timezone.now())
+        report.notify_new_answer = enabled
+        audit_record(
+            action="report.notify_changed",
+            actor_label="pelapor/web",
+            obj=report,
+            office=report.office,
+            summary=f"{report.tracking_code} {'on' if enabled else 'off'}",
+            data={"enabled": enabled},
+        )
+    return report
 
 
 def attachment_open(*, attachment: Attachment, actor: User) -> bytes:

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jaring.lib import identifiers, regions
 from jaring.lib.phones import normalise_phone
@@ -20,13 +21,45 @@ DESCRIPTION_MIN = 10
 DESCRIPTION_MAX = 10_000
 MESSAGE_MAX = 5_000
 MAX_PARTIES = 20
+REPORTER_LANGUAGES = ("id", "en")  # the languages of /lapor/ (the notification's link follows it)
+
+
+# What each kind must read as, said the way a citizen can act on it (lib.identifiers decides what reads).
+PARTY_PROBLEMS = {
+    PartyKind.PHONE: gettext_lazy(
+        "Nomor telepon tidak dikenali. Tulis satu nomor lengkap, mis. 0812-3456-7890 atau +60 12-345 6789."
+    ),
+    PartyKind.EMAIL: gettext_lazy("Alamat email tidak valid. Tulis lengkap, mis. nama@contoh.com."),
+    PartyKind.URL: gettext_lazy(
+        "Tautan tidak valid. Tulis alamatnya, mis. https://contoh.com/lowongan atau wa.me/62812..."
+    ),
+    PartyKind.HANDLE: gettext_lazy(
+        "Akun media sosial tidak dikenali. Tulis satu akun, mis. @namaakun atau IG @namaakun."
+    ),
+    PartyKind.ACCOUNT: gettext_lazy(
+        "Nomor rekening atau dompet digital tidak dikenali. Tulis nama bank/dompet dan nomornya, "
+        "mis. BCA 1234567890 atau DANA 0812-3456-7890."
+    ),
+    PartyKind.COMPANY: gettext_lazy("Nama perusahaan tidak terbaca. Tulis namanya, mis. PT Maju Jaya."),
+    PartyKind.PERSON: gettext_lazy(
+        "Nama orang tidak terbaca. Tulis namanya saja (tanpa angka, paling banyak 6 kata)."
+    ),
+    PartyKind.PASSPORT: gettext_lazy(
+        "Nomor paspor tidak valid. Paspor Indonesia, mis. C1234567 atau X1234567."
+    ),
+    PartyKind.PLATE: gettext_lazy(
+        "Pelat kendaraan tidak dikenali. Tulis seperti di pelatnya, mis. BP 1234 XY."
+    ),
+    PartyKind.VESSEL: gettext_lazy("Nama kapal tidak terbaca. Tulis namanya, mis. KM Sinar Jaya."),
+}
+PARTY_VALUE_MAX = 300
 
 
 @dataclass(frozen=True)
 class PartyInput:
     kind: str
     value: str
-    normalized: str
+    normalized: str  # "" when the value is kept as written but not linked (an ambiguous evasive form)
 
 
 def normalise_party(kind: str, value: str) -> str:
@@ -36,30 +69,49 @@ def normalise_party(kind: str, value: str) -> str:
     return found[0][1] if found else ""
 
 
+def clean_party(kind: str, value: str) -> PartyInput:
+    """One party as the linker reads it; ValidationError({"kind" or "value": message}) when it cannot be.
+
+    A value the linker normalises is stored with that normal form ("08l2-3456-7890" -> +6281234567890). An
+    evasive form the reader finds only ambiguous readings for is kept as written with no normal form: never
+    linked, only proposed to an officer by Jaringan (lib.identifiers.from_parties with proposals).
+    """
+    kind, value = kind.strip(), value.strip()
+    if kind not in PartyKind.values:
+        raise ValidationError({"kind": _("Pilih jenis pihak (nomor telepon, akun, perusahaan, ...).")})
+    if len(value) > PARTY_VALUE_MAX:
+        raise ValidationError(
+            {"value": _("Terlalu panjang: maksimal %(n)s karakter.") % {"n": PARTY_VALUE_MAX}}
+        )
+    normalized = normalise_party(kind, value)
+    if not normalized and not identifiers.read_value(kind, value)[0]:
+        raise ValidationError({"value": str(PARTY_PROBLEMS[PartyKind(kind)])})
+    return PartyInput(kind, value, normalized)
+
+
 def _field(item: Any, name: str) -> str:
     raw = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
     return "" if raw is None else str(raw)
 
 
-def clean_parties(parties: Any) -> tuple[list[PartyInput], list[str]]:
+def clean_parties(parties: Any) -> tuple[list[PartyInput], dict[str, list[str]]]:
+    """The filled rows cleaned, and the problems keyed `parties.<row>.<kind|value>` (rows counted from 0 in
+    the order given, empty rows included, as the API's schema errors are): the form shows each beside its row."""
     cleaned: list[PartyInput] = []
-    errors: list[str] = []
-    rows = list(parties or [])
-    for number, item in enumerate(rows, start=1):
-        kind, value = _field(item, "kind").strip(), _field(item, "value").strip()
-        if not value:
+    errors: dict[str, list[str]] = {}
+    for index, item in enumerate(list(parties or [])):
+        kind, value = _field(item, "kind"), _field(item, "value")
+        if not value.strip():
             continue  # an empty row of the form
-        if kind not in PartyKind.values:
-            errors.append(
-                _("Baris %(n)s: pilih jenis pihak (nomor telepon, akun, perusahaan, ...).") % {"n": number}
-            )
-            continue
-        if len(value) > 300:
-            errors.append(_("Baris %(n)s: terlalu panjang (maksimal 300 karakter).") % {"n": number})
-            continue
-        cleaned.append(PartyInput(kind, value, normalise_party(kind, value)))
+        try:
+            cleaned.append(clean_party(kind, value))
+        except ValidationError as exc:
+            for name, messages in exc.message_dict.items():
+                errors.setdefault(f"parties.{index}.{name}", []).extend(messages)
     if len(cleaned) > MAX_PARTIES:
-        errors.append(_("Paling banyak %(n)s pihak per laporan.") % {"n": MAX_PARTIES})
+        errors.setdefault("parties", []).append(
+            _("Paling banyak %(n)s pihak per laporan.") % {"n": MAX_PARTIES}
+        )
     return cleaned, errors
 
 
@@ -126,8 +178,9 @@ def clean_submission(*, today: date, **data: Any) -> dict[str, Any]:
     _clean_identity(data, out, fail)
 
     out["parties"], party_errors = clean_parties(data.get("parties"))
-    for message in party_errors:
-        fail("parties", message)
+    for field, messages in party_errors.items():
+        for message in messages:
+            fail(field, message)
 
     if errors:
         raise ValidationError(errors)
@@ -138,8 +191,15 @@ def _clean_identity(data: dict[str, Any], out: dict[str, Any], fail: Any) -> Non
     mode = _text(data.get("identity_mode"))
     name, contact = _text(data.get("reporter_name")), _text(data.get("reporter_contact"))
     share = bool(data.get("share_identity_with_partners"))
+    notify = bool(data.get("notify_new_answer"))
+    language = _text(data.get("reporter_language"))
     out.update(
-        identity_mode=mode, reporter_name=name, reporter_contact=contact, share_identity_with_partners=share
+        identity_mode=mode,
+        reporter_name=name,
+        reporter_contact=contact,
+        share_identity_with_partners=share,
+        notify_new_answer=notify,
+        reporter_language=language if language in REPORTER_LANGUAGES else "",
     )
     if mode not in IdentityMode.values:
         fail("identity_mode", _("Pilih cara melapor: anonim atau rahasia."))
@@ -152,6 +212,8 @@ def _clean_identity(data: dict[str, Any], out: dict[str, Any], fail: Any) -> Non
             fail("reporter_contact", message)
         if share:
             fail("share_identity_with_partners", message)
+        if notify:
+            fail("notify_new_answer", message)
     else:
         if not name:
             fail(

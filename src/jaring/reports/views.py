@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -39,9 +39,22 @@ from jaring.reports.forms import (
     prefill_parties,
 )
 from jaring.reports.models import Category, Channel, IdentityMode, PartyKind, Report
-from jaring.reports.selectors import public_messages, public_timeline, submission_attachments
-from jaring.reports.services import DuplicateSubmission, report_follow_up, report_message_add, report_submit
+from jaring.reports.selectors import (
+    public_messages,
+    public_timeline,
+    report_location,
+    submission_attachments,
+    submitted_parties,
+)
+from jaring.reports.services import (
+    DuplicateSubmission,
+    report_follow_up,
+    report_message_add,
+    report_notify_set,
+    report_submit,
+)
 from jaring.reports.statuses import is_closed, public_status_text
+from jaring.reports.validation import clean_parties
 
 logger = logging.getLogger(__name__)
 
@@ -75,16 +88,43 @@ def _within() -> str | None:
     return office.region_code[:2] if office else None
 
 
+def _party_rows(parties: list[dict[str, str]], errors: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """The rows as typed, each with its problems (`parties.<index>.<kind|value>` of the submitted order), and
+    the empty rows dropped; `n` numbers the rows shown (ids and the error summary's links)."""
+    rows: list[dict[str, Any]] = [dict(p) for p in parties]
+    for key, found in errors.items():
+        prefix, index, name = (key.split(".") + ["", ""])[:3]
+        if prefix == "parties" and index.isdigit() and int(index) < len(rows):
+            rows[int(index)].setdefault("errors", []).extend(found)
+            rows[int(index)]["error_field"] = name
+    filled = [r for r in rows if r.get("kind") or r.get("value", "").strip()]
+    for n, row in enumerate(filled, start=1):
+        row["n"] = n
+    return filled
+
+
 def _form_context(
-    form: ReportForm, parties: list[dict[str, str]], extra_rows: int = 0, **extra: Any
+    form: ReportForm,
+    parties: list[dict[str, str]],
+    extra_rows: int = 0,
+    party_problems: dict[str, list[str]] | None = None,
+    **extra: Any,
 ) -> dict[str, Any]:
-    filled = [p for p in parties if p.get("kind") or p.get("value", "").strip()]
+    problems = party_problems or {}
+    filled = _party_rows(parties, problems)
     empty = max(1, EMPTY_PARTY_ROWS - len(filled)) + extra_rows
     rows = [*filled, *({"kind": "", "value": ""} for _i in range(empty))]
+    summary = [
+        (row["n"], _("Pihak terlibat, baris %(n)s: %(error)s") % {"n": row["n"], "error": error})
+        for row in filled
+        for error in row.get("errors", [])
+    ]
     return {
         "form": form,
         "categories": [(value, label, CATEGORY_HELP[value]) for value, label in Category.choices],
         "party_rows": rows,
+        "party_row_errors": summary,
+        "party_errors": problems.get("parties", []),
         "party_kinds": PartyKind.choices,
         "max_files": settings.ATTACHMENT_MAX_FILES,
         "max_size": filesizeformat(settings.ATTACHMENT_MAX_BYTES),
@@ -126,7 +166,10 @@ def _submit_post(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _("Formulir tidak dapat dikirim. Kosongkan kolom “Jangan diisi”."))
         else:
             return _create(request, form, parties, files)
-    return render(request, "reports/submit.html", _form_context(form, parties, files_lost=bool(files)))
+    # The service is not reached: check the parties here too, so every problem is shown in one round.
+    _cleaned, problems = clean_parties(parties)
+    context = _form_context(form, parties, party_problems=problems, files_lost=bool(files))
+    return render(request, "reports/submit.html", context)
 
 
 def _create(request: HttpRequest, form: ReportForm, parties: list[dict], files: list) -> HttpResponse:
@@ -148,6 +191,8 @@ def _create(request: HttpRequest, form: ReportForm, parties: list[dict], files: 
             reporter_name="" if anonymous else data["reporter_name"],
             reporter_contact="" if anonymous else data["reporter_contact"],
             share_identity_with_partners=False if anonymous else data["share_identity_with_partners"],
+            notify_new_answer=False if anonymous else data["notify_new_answer"],
+            reporter_language=translation.get_language() or "",
             parties=parties,
             files=files,
             channel=Channel.WEB,
@@ -171,15 +216,15 @@ def _create(request: HttpRequest, form: ReportForm, parties: list[dict], files: 
             if field in form.fields:
                 for message in messages:
                     form.add_error(field, message)
-            elif field not in ("files", "parties"):
+            elif field != "files" and not field.startswith("parties"):
                 for message in messages:
                     form.add_error(None, message)
         context = _form_context(
             form,
             parties,
+            party_problems={k: v for k, v in errors.items() if k.startswith("parties")},
             files_lost=bool(files),
             file_errors=errors.get("files", []),
-            party_errors=errors.get("parties", []),
         )
         return render(request, "reports/submit.html", context)
     ratelimit.hit(limits.submissions(), client)
@@ -291,6 +336,8 @@ def _thread_page(
         "timeline": public_timeline(report),
         "thread": public_messages(report),
         "submitted_files": submission_attachments(report),
+        "location": report_location(report),
+        "parties": submitted_parties(report),
         "form": form or MessageForm(),
         "closed": is_closed(report.status),
         "files_lost": files_lost,
@@ -318,7 +365,31 @@ def check(request: HttpRequest) -> HttpResponse:
         return redirect("reports:check")
     if action == "reply":
         return _reply(request)
+    if action == "notify":
+        return _notify(request)
     return _check(request)
+
+
+def _notify(request: HttpRequest) -> HttpResponse:
+    """Turns the "new answer" notice on or off (the reporter is signed in with the receipt)."""
+    report = _session_report(request)
+    if report is None:
+        messages.error(request, _("Sesi Anda berakhir. Masukkan lagi kode laporan dan kunci tindak lanjut."))
+        return redirect("reports:check")
+    enabled = request.POST.get("notify") == "on"
+    try:
+        report_notify_set(report=report, enabled=enabled)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        done = (
+            _("Pemberitahuan jawaban baru dinyalakan.")
+            if enabled
+            else _("Pemberitahuan jawaban baru dimatikan.")
+        )
+        messages.success(request, done)
+    return redirect(reverse("reports:check") + "#pemberitahuan")
 
 
 def _check(request: HttpRequest) -> HttpResponse:

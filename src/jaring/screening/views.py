@@ -3,17 +3,21 @@
 Works without JavaScript: a plain form posted back to the same page. GET ?text= also checks (share links).
 """
 
+import re
 from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from jaring.lib.unbroken import PHONE
 
 from .engine import MAX_LENGTH
 from .models import ScreeningStat
@@ -73,6 +77,7 @@ def check(request: HttpRequest) -> HttpResponse:
             result["highlighted"] = highlight(text, result)
             result["badge"] = BADGES[result["risk_level"]]
             result["report_url"] = report_url(text, result)
+            result["advice_html"] = [advice_html(item) for item in result["advice"]]
     else:
         form = CheckForm(initial={"ref": clean_ref(request.GET.get("ref"))})
     return render(
@@ -116,3 +121,35 @@ def report_url(text: str, result: dict) -> str:
     query = [("category", "perekrut"), ("description", description)]
     query += [("party", party) for party in parties[:REPORT_PARTY_LIMIT]]
     return reverse("reports:submit") + "?" + urlencode(query)
+
+
+# Advice texts name pages by their path ("halaman Lapor (/lapor/)", "ada di /darurat/") because they are also
+# sent as plain text (API, WhatsApp). On the page a path becomes a link with words, and phone numbers keep their
+# hyphens on one line.
+PAGE_NAMES = {"darurat": _("halaman nomor darurat"), "lapor": _("halaman Lapor")}
+_ADVICE_PARTS = re.compile(
+    r"(?P<words>\S+ \S+) \((?P<path>/(?:en/)?(?P<page>[a-z-]+)/)\)"  # "halaman Lapor (/lapor/)"
+    r"|(?<![\w/])(?P<bare>/(?:en/)?(?P<bare_page>[a-z-]+)/)"  # "ada di /darurat/"
+    rf"|(?P<phone>{PHONE.pattern})"  # "0811-7002-019", "+62 812-9007-0027"
+)
+
+
+def _localised(path: str) -> str:
+    """The page's address in the reader's language, whichever language the advice text named it in."""
+    language = get_language() or "id"
+    with translation.override("id"):
+        return translate_url(path.removeprefix("/en"), language)
+
+
+def advice_html(item: str) -> SafeString:
+    """One advice item, escaped, with its page paths as worded links and its phone numbers unbroken."""
+
+    def part(match: re.Match) -> str:
+        if match["phone"]:
+            return f'<span class="nowrap">{match["phone"]}</span>'
+        path, words = match["path"] or match["bare"], match["words"]
+        href = escape(_localised(path))
+        words = words or escape(PAGE_NAMES.get(match["bare_page"], path))
+        return f'<a href="{href}">{words}</a>'
+
+    return mark_safe(_ADVICE_PARTS.sub(part, escape(item)))  # noqa: S308 - the text is escaped first

@@ -3,6 +3,10 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from jaring.lib.site import public_url
+from jaring.lib.unbroken import phones_unbroken
+from jaring.staff_menu import staff_menu
+
 register = template.Library()
 
 
@@ -19,9 +23,8 @@ def other_language(context: dict) -> dict:
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context: dict, path: str = "") -> str:
-    """Public address of a path (share links, OpenGraph) from JARING_SITE_URL, not the Host header."""
-    request = context.get("request")
-    return settings.SITE_URL + (path or (request.get_full_path() if request else "/"))
+    """Public address of a path (share links, OpenGraph) on the host being served (lib/site.py)."""
+    return public_url(context.get("request"), path)
 
 
 @register.simple_tag(takes_context=True)
@@ -34,3 +37,16 @@ def nav_current(context: dict, prefix: str) -> str:
     if (prefix == "/" and path == "/") or (prefix != "/" and path.startswith(prefix)):
         return 'aria-current="page"'
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def staff_areas(context: dict) -> list[dict]:
+    """The workspace areas the signed-in user may open, for the officers' top menu (jaring/staff_menu.py)."""
+    request = context["request"]
+    return staff_menu(request.user, request.path)
+
+
+@register.filter
+def unbroken_phones(text: str) -> str:
+    """Escapes the text and keeps each phone number in it on one line (lib/unbroken.py)."""
+    return phones_unbroken(str(text))

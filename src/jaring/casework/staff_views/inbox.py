@@ -4,10 +4,12 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,12 +17,24 @@ from jaring.accounts.models import User
 from jaring.accounts.permissions import can_handle_cases, can_supervise, can_work_cases, capability_required
 from jaring.accounts.selectors import staff_users_of_office
 from jaring.casework.audit_log import audit_page
+from jaring.casework.bulk import reports_bulk_assign, reports_bulk_transition
 from jaring.casework.exports import export_csv, export_record, export_xlsx
 from jaring.casework.inbox import STATUS_ALL, STATUS_OPEN, InboxFilters, filtered, inbox_page
 from jaring.casework.reply_templates import reply_template_delete, reply_template_save
 from jaring.casework.selectors import labels_for_office, reply_templates_for, reports_visible_to
-from jaring.reports.deadlines import deadline_state, next_due, office_today
+from jaring.casework.workflow import RejectReason
+from jaring.reports.deadlines import deadline_state, next_due, office_today, office_zone
 from jaring.reports.models import Category, Channel, Priority, Status
+
+EXCERPT_CHARS = 140
+# Statuses a selection can be moved to at once ("dirujuk" needs the referral form of each report).
+BULK_STATUSES = (
+    Status.DIVERIFIKASI,
+    Status.DITINDAKLANJUTI,
+    Status.MENUNGGU_PELAPOR,
+    Status.SELESAI,
+    Status.DITOLAK,
+)
 
 
 def _filter_choices(user: User) -> dict[str, object]:
@@ -65,12 +79,64 @@ def inbox(request: HttpRequest) -> HttpResponse:
             status=report.status, verify_due=report.verify_due, follow_up_due=report.follow_up_due
         )
         report.due_text = f"{due_shown:%d} {months[due_shown.month]}" if due_shown else ""
+        if due_shown and not report.deadline_state:
+            report.deadline_state = "on_time"
+        # The description is what anyone who may see the report reads on its page (partners included).
+        report.excerpt = Truncator(" ".join(report.description.split())).chars(EXCERPT_CHARS)
     query = urlencode(filters.as_params())
-    return render(
-        request,
-        "casework/inbox.html",
-        {"page": page, "filters": filters, "query": query, **_filter_choices(user)},
-    )
+    context = {
+        "page": page,
+        "filters": filters,
+        "query": query,
+        "chosen": set(request.GET.getlist("pilih")),
+        # The less used filters stay folded (the list starts on a phone's first screen) unless one is in use.
+        "more_filters": any(name not in ("q", "status") for name in filters.as_params()),
+        "bulk_statuses": [(s, Status(s).label) for s in BULK_STATUSES],
+        "reject_reasons": [(v, label) for v, label in RejectReason.CHOICES if v != RejectReason.DUPLIKAT],
+        **_filter_choices(user),
+    }
+    return render(request, "casework/inbox.html", context)
+
+
+@require_POST
+@capability_required(can_handle_cases)
+def bulk(request: HttpRequest) -> HttpResponse:
+    """One form for the selected rows: assign them, or move them to a status. Each report is done or refused
+    on its own (casework/bulk.py); refused ones stay selected when the inbox comes back."""
+    user = request.user
+    codes = request.POST.getlist("code")
+    action = request.POST.get("action", "")
+    visible = reports_visible_to(user)
+    try:
+        if action == "assign":
+            outcome = reports_bulk_assign(
+                visible=visible, codes=codes, username=request.POST.get("username", ""), actor=user
+            )
+        elif action == "status":
+            to, reason = request.POST.get("to", ""), request.POST.get("reason", "").strip()
+            if to == Status.DITOLAK:
+                reason = request.POST.get("reject_reason", "") + (f": {reason}" if reason else "")
+            outcome = reports_bulk_transition(visible=visible, codes=codes, to=to, reason=reason, actor=user)
+        else:
+            raise ValidationError(_("Pilih tindakan: tugaskan atau ubah status."))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        chosen = codes
+    else:
+        if outcome.done:
+            messages.success(
+                request,
+                _("%(n)s laporan diperbarui: %(codes)s.")
+                % {"n": len(outcome.done), "codes": ", ".join(outcome.done)},
+            )
+        for code, why in outcome.failed:
+            messages.error(request, _("%(code)s tidak diubah: %(why)s") % {"code": code, "why": why})
+        chosen = [code for code, _why in outcome.failed]
+    # Back to the same filtered list (rebuilt from known filters only), with the refused rows still ticked.
+    back = InboxFilters.from_params(QueryDict(request.POST.get("kembali", ""))).as_params()
+    params = urlencode([*back.items(), *(("pilih", code) for code in chosen)])
+    return redirect(reverse("casework:inbox") + (f"?{params}" if params else ""))
 
 
 @capability_required(can_supervise)
@@ -79,13 +145,15 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     filters = InboxFilters.from_params(request.GET)
     qs = filtered(reports_visible_to(user), filters, user)
     export_record(actor=user, fmt=fmt, params=filters.as_params())
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    zone = office_zone(user.office)
+    stamp = timezone.localtime(timezone=zone).strftime("%Y%m%d-%H%M")
     if fmt == "xlsx":
         response = HttpResponse(
-            export_xlsx(qs), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            export_xlsx(qs, zone),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = StreamingHttpResponse(export_csv(qs), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(export_csv(qs, zone), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="laporan-{stamp}.{fmt}"'
     return response
 

@@ -22,13 +22,15 @@ from jaring.accounts.permissions import (
     is_mitra,
 )
 from jaring.accounts.selectors import staff_users_of_office
-from jaring.casework import referrals, services
+from jaring.casework import referral_thread, referrals, services
 from jaring.casework.files import attachment_read
 from jaring.casework.models import Referral
 from jaring.casework.selectors import (
+    TimelineEntry,
     attachment_for,
     attachments_for,
     labels_for_office,
+    referral_for,
     referrals_for,
     reply_templates_for,
     report_for,
@@ -36,21 +38,34 @@ from jaring.casework.selectors import (
     timeline_for,
 )
 from jaring.casework.workflow import RejectReason, allowed_next
-from jaring.reports.deadlines import deadline_state, office_today
+from jaring.reports.deadlines import URGENT_DAYS, deadline_state, office_today
 from jaring.reports.models import Priority, Report, Status
+from jaring.reports.selectors import report_location, submitted_parties
 from jaring.reports.statuses import is_closed, public_status_text
+from jaring.reports.urgency import RULE_LABELS
+
+
+def _latest_from_reporter(timeline: list[TimelineEntry]) -> TimelineEntry | None:
+    """The reporter's newest message: quoted above the reply box, so the answer is written next to it."""
+    return next((e for e in reversed(timeline) if e.kind == "message" and e.role == "reporter"), None)
 
 
 def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str, object]:
     user = request.user
     officer = can_handle(user, report)
+    timeline = timeline_for(user, report)
     context: dict[str, object] = {
         "report": report,
         "officer": officer,
-        "parties": list(report.parties.all()),
+        "parties": list(submitted_parties(report)),
+        "location": report_location(report),
         "attachments": list(attachments_for(user, report)),
-        "referrals": list(referrals_for(user, report)),
-        "timeline": timeline_for(user, report),
+        "referrals": referral_thread.with_threads(user, referrals_for(user, report)),
+        "timeline": timeline,
+        "latest_from_reporter": _latest_from_reporter(timeline),
+        # Only one action is expanded: the reply for an officer, the follow-up for a partner; after a mistake,
+        # the form that has it (set by _act).
+        "open_action": "reply" if officer else "referral",
         "can_identity": can_read_identity(user, report),
         "public_status": public_status_text(report.status),
         "errors": {},
@@ -66,7 +81,7 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
                 "transitions": [
                     (s, Status(s).label) for s in allowed_next(report.status) if s != Status.DIRUJUK
                 ],
-                "reject_reasons": RejectReason.CHOICES,
+                "reject_reasons": [c for c in RejectReason.CHOICES if c[0] != RejectReason.DUPLIKAT],
                 "priorities": Priority.choices,
                 "officers": staff_users_of_office(report.office) if user.is_supervisor else [],
                 "agencies": Agency.objects.filter(offices=report.office_id),
@@ -83,6 +98,11 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
             }
         )
         context["values"] = {"reply": reply_body}
+        context["urgent_days"] = URGENT_DAYS
+        context["urgency_reasons"] = [
+            {"label": RULE_LABELS.get(r.get("rule", ""), r.get("rule", "")), **r}
+            for r in report.urgency_reasons
+        ]
     context.update(extra)
     return context
 
@@ -90,6 +110,8 @@ def _context(request: HttpRequest, report: Report, **extra: object) -> dict[str,
 @capability_required(can_work_cases)
 def detail(request: HttpRequest, code: str) -> HttpResponse:
     report = report_for(request.user, code)
+    # The page shows the whole thread: the reporter's messages so far are read (casework/unread.py).
+    services.report_mark_seen(report=report, actor=request.user)
     return render(request, "casework/detail.html", _context(request, report))
 
 
@@ -109,7 +131,7 @@ def _act(request: HttpRequest, code: str, action: Callable[[Report, User], str],
         report = report_for(request.user, code)
         context = _context(request, report)
         context["errors"], context["values"] = errors, {**context["values"], **values}
-        context["error_form"] = form
+        context["error_form"] = context["open_action"] = form
         return render(request, "casework/detail.html", context, status=422)
     messages.success(request, done)
     return redirect("casework:detail", code=report.tracking_code)
@@ -122,7 +144,11 @@ def transition(request: HttpRequest, code: str) -> HttpResponse:
         to = request.POST.get("to", "")
         reason = request.POST.get("reason", "")
         if to == Status.DITOLAK:
-            reason = request.POST.get("reject_reason", "") + (f": {reason}" if reason.strip() else "")
+            # The rejection reason has no default (it once defaulted to "Spam"): the officer picks it.
+            chosen = request.POST.get("reject_reason", "")
+            if chosen not in RejectReason.CODES:
+                raise ValidationError({"reject_reason": _("Pilih alasan penolakan.")})
+            reason = chosen + (f": {reason}" if reason.strip() else "")
         services.report_transition(
             report=report, actor=user, to=to, reason=reason, public_note=request.POST.get("public_note", "")
         )
@@ -154,6 +180,19 @@ def priority(request: HttpRequest, code: str) -> HttpResponse:
         return _("Prioritas diperbarui.")
 
     return _act(request, code, run, "priority")
+
+
+@require_POST
+@capability_required(can_handle_cases)
+def urgency(request: HttpRequest, code: str) -> HttpResponse:
+    def run(report: Report, user: User) -> str:
+        urgent = request.POST.get("urgent") == "1"
+        services.report_set_urgency(
+            report=report, urgent=urgent, reason=request.POST.get("reason", ""), actor=user
+        )
+        return _("Laporan ditandai mendesak.") if urgent else _("Tanda mendesak dihapus.")
+
+    return _act(request, code, run, "urgency")
 
 
 @require_POST
@@ -224,6 +263,19 @@ def referral_update(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         return _("Tindak lanjut rujukan disimpan.")
 
     return _act(request, code, run, "referral")
+
+
+@capability_required(can_work_cases)
+def case_file(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """The referral's case file (PDF) for the partner agency; each download is audited."""
+    report = report_for(request.user, code)
+    referral = referral_for(request.user, report, pk)
+    data = referrals.referral_case_file(referral=referral, actor=request.user)
+    response = HttpResponse(data, content_type="application/pdf")
+    name = f"berkas-rujukan-{report.tracking_code}-{referral.agency.slug}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_POST

@@ -2,7 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Q
 
@@ -11,6 +11,7 @@ from jaring.outreach.models import Event, EventKind, Programme, RequestStatus, S
 from jaring.outreach.selectors.attribution import checks_by_code, reports_by_code
 from jaring.outreach.selectors.impact import QuizResults, quiz_results_for_events
 from jaring.outreach.validation import office_zone
+from jaring.reports.deadlines import office_today
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,16 @@ def _month_bounds(office: Office, month: date) -> tuple[datetime, datetime]:
     return datetime.combine(first, time.min, tzinfo=zone), datetime.combine(following, time.min, tzinfo=zone)
 
 
+def _held_before(office: Office) -> datetime:
+    """Events starting before this moment have taken place: those dated up to the office's today. A planned
+    event (dated later) has reached nobody yet, so it does not make its village visited."""
+    tomorrow = office_today(office) + timedelta(days=1)
+    return datetime.combine(tomorrow, time.min, tzinfo=office_zone(office))
+
+
 def monthly_summary(office: Office, month: date) -> MonthlySummary:
     start, end = _month_bounds(office, month)
+    held_before = _held_before(office)
     events = list(
         Event.objects.filter(office=office, starts_at__gte=start, starts_at__lt=end)
         .select_related("programme")
@@ -68,7 +77,7 @@ def monthly_summary(office: Office, month: date) -> MonthlySummary:
         office=office,
         region_code__in=targets,
         starts_at__gte=datetime.combine(first_start, time.min, tzinfo=office_zone(office)),
-        starts_at__lt=end,
+        starts_at__lt=min(end, held_before),
     ).values_list("region_code", flat=True)
 
     handled = SessionRequest.objects.filter(office=office, handled_at__gte=start, handled_at__lt=end)
@@ -83,7 +92,7 @@ def monthly_summary(office: Office, month: date) -> MonthlySummary:
         male=sum(e.male for e in events),
         female=sum(e.female for e in events),
         villages_target=len(targets),
-        villages_covered_month=len({e.region_code for e in events} & targets),
+        villages_covered_month=len({e.region_code for e in events if e.starts_at < held_before} & targets),
         villages_covered_to_date=len(set(to_date)),
         results=quiz_results_for_events([e.pk for e in events], missed=False),
         requests_received=SessionRequest.objects.filter(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jaring.audit.services import audit_record
+from jaring.lib import regions
 from jaring.outreach.exports import gain_text, summary_pdf, summary_rows, summary_xlsx
 from jaring.outreach.forms import RequestUpdateForm
 from jaring.outreach.models import RequestStatus
@@ -60,7 +61,9 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     elif request.method == "GET":
         # The requester's contact is personal data: every view of it is audited.
         audit_record(action="outreach.request.viewed", actor=request.user, obj=item, office=item.office)
-    return render(request, "outreach/staff/request_detail.html", {"item": item, "form": form})
+    region = regions.get(item.region_code) if item.region_code else None
+    context = {"item": item, "form": form, "region": region}
+    return render(request, "outreach/staff/request_detail.html", context)
 
 
 def _month(request: HttpRequest) -> date:

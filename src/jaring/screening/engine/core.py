@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from .entities import Entities, extract
 from .lookups import Lookups, StaticLookups
-from .model import DIGITS, Evidence, Model, default_model, features
+from .model import DIGITS, Evidence, Model, default_model, features, split_features
 from .patterns import Match
 from .ruleset import RuleSet, default_rules
 from .salary import find_salaries, salary_limit
@@ -65,7 +65,7 @@ class _Screening:
                     start, end = tokens[match.first].start, tokens[match.last - 1].end
                     self.hits[match.owner].append({"text": text[start:end], "start": start, "end": end})
             elif kind == "context":
-                if not _negated(match, self.tokens, rules):
+                if not (negatable and _negated(match, tokens, rules)):
                     self.context.add(code)
             elif kind == "job":
                 self.jobs.append(code)
@@ -232,9 +232,10 @@ def screen(
     rule_offer = evidence.rule_offer
     similar: list[dict] = []
     model_score = None
-    margins = (
-        model.margins(feats := features(run.tokens, rules.negators)) if isinstance(model, Model) else None
-    )
+    margins = None
+    if isinstance(model, Model):
+        words, grams = split_features(run.tokens, rules.negators)
+        margins = model.margins(words, grams)
     if isinstance(model, Model) and margins is not None:
         model_score = model.risk_probability(margins, evidence)
         # Retold and quoted offers are offers: the offer head learnt them from the corpus, with the cues.
@@ -254,7 +255,7 @@ def screen(
         model_alarm = model_score >= rules.data.levels["sedang"]
         if model_alarm and _RANK[level(rules, total)] > _RANK[rules_level]:
             # The model, not the rules, raised the alarm: explain it by the nearest documented cases.
-            similar = model.similar(feats)  # type: ignore[union-attr]
+            similar = model.similar(words)  # type: ignore[union-attr]
     elif model_score is not None:
         total = _floored(rules, flag_codes, min(round(model_score, 3), total))
     elif offer:
@@ -262,10 +263,8 @@ def screen(
     risk = level(rules, total)
     found_by = dict.fromkeys(flag_codes, "rules")
     if model_alarm:  # a risky offer in the model's eyes: the flags it recognises from the corpus, with words
-        for code, words in model.flags(feats):  # type: ignore[union-attr]
-            if code in found_by or code not in rules.flags or not rules.flags[code].model_may_add:
-                continue
-            spans = _word_spans(run, words)
+        for code, strongest in model.flags(words, rules.model_addable - found_by.keys()):  # type: ignore[union-attr]
+            spans = _word_spans(run, strongest)
             if spans:
                 flags.append((code, spans))
                 weights[code] = rules.flags[code].weight
@@ -289,7 +288,14 @@ def screen(
         "reported_identifiers": [
             {k: v for k, v in r.items() if k not in ("start", "end")} for r in run.reported
         ],
-        "advice": advice(rules, risk, offer, [c for c, _ in flags], language),
+        "advice": advice(
+            rules,
+            risk,
+            offer,
+            [c for c, _ in flags],
+            language,
+            domestic=bool(e.destinations) and all(d["country"] == "ID" for d in e.destinations),
+        ),
         "language": language,
         "rules_version": rules.data.version,
         "model_version": model.version if isinstance(model, Model) else None,

@@ -69,6 +69,8 @@ class FlagRule(Strict):
     detectors: list[Detector] = []
     # When given, the flag needs one of these too: a pattern anywhere in the text, an earlier flag, a detector.
     context: list[str] = []
+    # False when the context is a fact such as a place: "di Dubai gratis" still names Dubai.
+    context_negatable: bool = True
     context_flags: list[str] = []
     context_detectors: list[Detector] = []
     examples: Examples
@@ -162,6 +164,8 @@ class Advice(Strict):
     not_offer: list[Text]
     # Advice for work where no lawful placement exists (a flag with a floor): refuse and report.
     no_placement: list[Text] = []
+    # Advice for an offer of work inside Indonesia (every place named is Indonesian): no departure abroad.
+    domestic: list[Text] = []
 
 
 class RulesFile(Strict):
@@ -219,6 +223,7 @@ class RuleSet:
         self.negators = frozenset(data.negators)
         self.post_negators = frozenset(data.post_negators)
         self.flags = {flag.code: flag for flag in data.flags}
+        self.model_addable = frozenset(flag.code for flag in data.flags if flag.model_may_add)
         self.signals = {signal.code: signal for signal in data.signals}
         self.place_of: dict[tuple[str, ...], Place] = {}
         classes: dict[str, list[tuple[str, ...]]] = {
@@ -254,7 +259,11 @@ class RuleSet:
         self.owners: dict[str, tuple[str, str, bool]] = {}
         for pattern in patterns:
             kind, _, code = pattern.owner.partition(":")
-            negatable = kind in ("signal", "context") or (kind == "flag" and self.flags[code].negatable)
+            negatable = (
+                kind == "signal"
+                or (kind == "context" and self.flags[code].context_negatable)
+                or (kind == "flag" and self.flags[code].negatable)
+            )
             self.owners[pattern.owner] = (kind, code, negatable)
         self.flag_keys = {code: f"flag:{code}" for code in self.flags}
         self.signal_keys = {code: f"signal:{code}" for code in self.signals}

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .ruleset import Place, Salary
 
 _AMOUNT = re.compile(
-    r"""(?<![\w$])(?P<cur>rp\.?|idr|rm|myr|usd|us\$|sgd|s\$|nt\$|ntd|twd|hkd|hk\$|krw|jpy|sar|aed|eur|\$|€|¥|₩)?
+    r"""(?<![\w$])(?P<cur>rp\.?|idr|rm|myr|usd|us\$|as\$|sgd|s\$|nt\$|ntd|twd|hkd|hk\$|krw|jpy|sar|aed|eur|\$|€|¥|₩)?
     [ \t]{0,2}
     (?:(?P<low>\d{1,3}(?:[.,]\d{3}){0,3}|\d{1,3}[.,]\d)[ \t]{0,2}(?:-|–|s/d|sd|sampai|hingga|to|~)[ \t]{0,2})?
     (?P<num>\d{1,3}(?:[.,]\d{3}){1,3}|\d{1,9}(?:[.,]\d{1,2})?)

@@ -123,9 +123,15 @@ def level(rules: RuleSet, value: float) -> str:
     return "rendah"
 
 
-def advice(rules: RuleSet, risk: str, offer: bool, flag_codes: list[str], language: str) -> list[str]:
+def advice(
+    rules: RuleSet, risk: str, offer: bool, flag_codes: list[str], language: str, domestic: bool = False
+) -> list[str]:
+    """domestic: every place the offer names is in Indonesia; advice about departing abroad does not apply."""
     items = []
-    if any(rules.flags[c].floor for c in flag_codes):
+    if domestic and offer and rules.data.advice.domestic:
+        items += rules.data.advice.domestic
+        items += [a for a in rules.data.advice.always if "/lapor/" in a.id]  # reporting, not SISKOP2MI/KP2MI
+    elif any(rules.flags[c].floor for c in flag_codes):
         # Work where no lawful placement exists: refuse and report. Checking a licence would suggest that some
         # licence could make the offer safe.
         items += rules.data.advice.no_placement + rules.data.advice.by_level["tinggi"]
@@ -135,7 +141,7 @@ def advice(rules: RuleSet, risk: str, offer: bool, flag_codes: list[str], langua
     else:
         items += rules.data.advice.by_level[risk]
         items += [rules.flags[c].advice for c in flag_codes if rules.flags[c].advice is not None]
-    if not any(rules.flags[c].floor for c in flag_codes):
+    if not domestic and not any(rules.flags[c].floor for c in flag_codes):
         items += rules.data.advice.always
     seen: list[str] = []
     for item in items:

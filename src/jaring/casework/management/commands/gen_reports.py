@@ -8,6 +8,7 @@ Rows go in with executemany in transactions of BATCH rows; on SQLite the command
 """
 
 import itertools
+import json
 import random
 import time
 from datetime import timedelta
@@ -23,6 +24,7 @@ from jaring.accounts.selectors import staff_users_of_office
 from jaring.lib.text import search_terms
 from jaring.reports.deadlines import deadlines_for
 from jaring.reports.statuses import OPEN_STATUSES, is_closed
+from jaring.reports.urgency import detect
 
 OPENERS = [
     "Saya ingin melaporkan",
@@ -89,6 +91,7 @@ COLUMNS = [
     "location_text", "heard_from", "identity_mode", "reporter_name", "reporter_contact",
     "share_identity_with_partners", "status", "priority", "verify_due", "follow_up_due", "closed_at",
     "close_reason", "search_text", "created_at", "updated_at", "assignee_id", "responded_on", "closed_on",
+    "urgent", "urgency_reasons",
 ]  # fmt: skip
 
 
@@ -119,6 +122,9 @@ class Command(BaseCommand):
         sql = f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608 - constants
         due_cache: dict = {}
         zone = ZoneInfo(target.time_zone or "Asia/Jakarta")
+        # Urgency as intake would find it ("malam ini", "paspornya ditahan" are among the phrases); the phrases
+        # hold no dates, so one answer per phrase combination.
+        urgency_cache: dict = {}
         # Verified and closed reports have an officer, as in a working office; new ones mostly do not yet.
         officers = list(staff_users_of_office(target).values_list("pk", flat=True)) or [None]
         if connection.vendor == "sqlite":
@@ -146,9 +152,14 @@ class Command(BaseCommand):
                 else:
                     status = "selesai" if rng.random() < 0.85 else "ditolak"
                 day = created.date()
-                if day not in due_cache:
-                    due_cache[day] = deadlines_for(target, day)
-                verify_due, follow_up_due = due_cache[day]
+                combo = (o[0], m[0], m2[0], c[0])
+                if combo not in urgency_cache:
+                    reasons = detect(f"{o[0]} {m[0]}. Selain itu {m2[0]}. {c[0]}", today=day)
+                    urgency_cache[combo] = (bool(reasons), json.dumps([r.as_dict() for r in reasons]))
+                urgent, urgency_reasons = urgency_cache[combo]
+                if (day, urgent) not in due_cache:
+                    due_cache[day, urgent] = deadlines_for(target, day, urgent=urgent)
+                verify_due, follow_up_due = due_cache[day, urgent]
                 closed = is_closed(status)
                 # Office-local days, as casework's report_transition keeps them: a first response within a
                 # week for all but new reports, closing a week after receipt.
@@ -166,7 +177,7 @@ class Command(BaseCommand):
                         "Selesai ditangani" if status == "selesai" else ("spam" if closed else ""),
                         search, created, created,
                         None if status == "baru" and rng.random() < 0.8 else rng.choice(officers),
-                        responded_on, closed_on,
+                        responded_on, closed_on, urgent, urgency_reasons,
                     )
                 )  # fmt: skip
             with transaction.atomic(), connection.cursor() as cursor:
