@@ -230,12 +230,23 @@ EXCLUDED: dict[str, str] = {
     "petugas/token/<int:pk>/cabut/": POST_ONLY,
     "petugas/konten/artikel/pratinjau/": "POST-only htmx preview inside the article editor, which is checked",
     "petugas/konten/artikel/<int:pk>/status/": POST_ONLY,
+    "petugas/laporan/massal/": POST_ONLY + " (its answer is the inbox, which is checked)",
     "petugas/laporan/ekspor.csv": FILE,
     "petugas/laporan/ekspor.xlsx": FILE,
     "petugas/laporan/templat/<int:pk>/hapus/": POST_ONLY,
     **{
         f"petugas/laporan/<str:code>/{action}/": POST_ONLY
-        for action in ("status", "tugaskan", "prioritas", "label", "duplikat", "catatan", "balas", "rujuk")
+        for action in (
+            "status",
+            "tugaskan",
+            "prioritas",
+            "label",
+            "duplikat",
+            "catatan",
+            "balas",
+            "rujuk",
+            "mendesak",
+        )
     },
     "petugas/laporan/<str:code>/rujukan/<int:pk>/": POST_ONLY,
     "petugas/laporan/<str:code>/rujukan/<int:pk>/berkas.pdf": FILE,

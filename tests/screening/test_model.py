@@ -158,3 +158,17 @@ def test_training_is_deterministic_and_needs_no_pickle():
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     model = Model(json.loads(json.dumps(first)))
     assert screen("Loker Kamboja gaji 15 juta tanpa pengalaman, visa turis", model=model)["model_score"] > 0.5
+
+
+def test_a_domestic_vacancy_with_no_red_flag_is_not_high_risk():
+    """The model alone may ask for a check (sedang), but tinggi names red flags it can show."""
+    result = screen("Dibutuhkan operator produksi di Batam, gaji 4 juta per bulan, hubungi 0812-7777-1234.")
+    assert result["is_job_offer"] and result["flags"] == []
+    assert result["risk_level"] != "tinggi"
+    assert not any("paspor" in line.lower() for line in result["advice"])  # work in Indonesia: no departure advice
+
+
+def test_every_high_verdict_shows_at_least_one_red_flag():
+    high = [r for r in (screen(i["text"]) for i in corpus.load()) if r["risk_level"] == "tinggi"]
+    assert len(high) > 100
+    assert all(r["flags"] for r in high)

@@ -269,6 +269,11 @@ def screen(
                 flags.append((code, spans))
                 weights[code] = rules.flags[code].weight
                 found_by[code] = "model"
+    if risk == "tinggi" and not flags:
+        # "Tinggi" names red flags; with none that the rules or the model can show, the model's resemblance to
+        # documented cases is a reason to check (sedang), not a verdict.
+        total = min(total, round(rules.data.levels["tinggi"] - 0.01, 3))
+        risk = level(rules, total)
     return {
         "is_job_offer": offer,
         "risk_level": risk,
