@@ -165,7 +165,8 @@ def test_a_domestic_vacancy_with_no_red_flag_is_not_high_risk():
     result = screen("Dibutuhkan operator produksi di Batam, gaji 4 juta per bulan, hubungi 0812-7777-1234.")
     assert result["is_job_offer"] and result["flags"] == []
     assert result["risk_level"] != "tinggi"
-    assert not any("paspor" in line.lower() for line in result["advice"])  # work in Indonesia: no departure advice
+    # Work in Indonesia: no advice about departing abroad.
+    assert not any("paspor" in line.lower() for line in result["advice"])
 
 
 def test_every_high_verdict_shows_at_least_one_red_flag():
