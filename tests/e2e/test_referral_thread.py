@@ -62,6 +62,9 @@ def test_partner_and_officer_talk_on_the_referral(page, live_server, office, wid
     shared_row = thread.locator("li", has_text=SHARED)
     shared_row.get_by_role("button", name="Bagikan ke mitra").click()
     expect(page.get_by_text("Pesan pelapor dibagikan kepada")).to_be_visible()
+    reply = page.locator(f"#rujukan-{referral.pk} details.thread-reply")
+    expect(reply).not_to_have_attribute("open", "")  # folded for officers, as every action of the panel
+    reply.locator("summary").click()
     page.locator(f"#th-body-{referral.pk}").fill(ANSWER)
     page.locator(f"#rujukan-{referral.pk}").get_by_role("button", name="Kirim pesan").click()
     expect(page.get_by_text("Pesan terkirim.")).to_be_visible()
