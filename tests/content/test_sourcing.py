@@ -147,25 +147,31 @@ def test_seeded_pages_show_sources_with_the_date_read_and_the_review_date(client
     assert Faq.objects.exclude(sources=[]).count() == Faq.objects.count()
 
 
-def test_an_officer_cannot_cite_a_site_root(petugas_client):
+@pytest.mark.parametrize(
+    ("title", "source", "message", "url"),
+    [
+        (
+            "Waspada lowongan kapal pesiar",
+            "Berita | metro.tempo.co | https://metro.tempo.co/ | 2024-03 | 2026-12-04",
+            "bukan halaman depan situs",
+            "https://metro.tempo.co/",
+        ),
+        (
+            "Ancaman pidana TPPO",
+            "UU 21/2007 Pasal 2 | vdokumen.com | https://vdokumen.com/uu-21-2007.html | | 2026-12-04",
+            "dari JDIH atau peraturan.go.id",
+            "https://vdokumen.com/uu-21-2007.html",
+        ),
+    ],
+    ids=["site root", "copy of a law"],
+)
+def test_an_officer_cannot_cite_a_site_root_or_a_copy_of_a_law(petugas_client, title, source, message, url):
     form = {
-        "title": "Waspada lowongan kapal pesiar", "language": "id", "topic": "waspada",
-        "summary": "Ringkasan.", "body": "Isi.", "save": "1",
-        "sources": "Berita | metro.tempo.co | https://metro.tempo.co/ | 2024-03 | 2026-12-04",
+        "title": title, "language": "id", "topic": "waspada",
+        "summary": "Ringkasan.", "body": "Isi.", "save": "1", "sources": source,
     }  # fmt: skip
     html = petugas_client.post("/petugas/konten/artikel/baru/", form).content.decode()
-    assert "bukan halaman depan situs" in html and "https://metro.tempo.co/" in html
-    assert not Article.objects.exists()
-
-
-def test_an_officer_cannot_cite_a_copy_of_a_law(petugas_client):
-    form = {
-        "title": "Ancaman pidana TPPO", "language": "id", "topic": "waspada",
-        "summary": "Ringkasan.", "body": "Isi.", "save": "1",
-        "sources": "UU 21/2007 Pasal 2 | vdokumen.com | https://vdokumen.com/uu-21-2007.html | | 2026-12-04",
-    }  # fmt: skip
-    html = petugas_client.post("/petugas/konten/artikel/baru/", form).content.decode()
-    assert "dari JDIH atau peraturan.go.id" in html and "https://vdokumen.com/uu-21-2007.html" in html
+    assert message in html and url in html
     assert not Article.objects.exists()
 
 

@@ -213,7 +213,7 @@ def outreach(scope: Scope, period: Period) -> Outreach:
 def flag_titles() -> dict[str, str]:
     """Each flag's title in the active language, as the checker shows it to the public."""
     language = translation.get_language() or "id"
-    return {code: flag.title.get(language) for code, flag in default_rules().flags.items()}
+    return default_rules().flag_titles(language)
 
 
 def checker_use(period: Period) -> tuple[Table, Table]:

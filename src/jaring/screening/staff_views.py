@@ -35,7 +35,7 @@ class ConfirmForm(forms.Form):
 def stats(request: HttpRequest) -> HttpResponse:
     rules = default_rules()
     language = getattr(request, "LANGUAGE_CODE", "id")
-    titles = {code: flag.title.get(language) for code, flag in rules.flags.items()}
+    titles = rules.flag_titles(language)
     weeks = weekly_stats()
     for week in weeks:
         week["flags"] = [(code, titles.get(code, code), count) for code, count in week["flags"]]

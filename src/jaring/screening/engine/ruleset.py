@@ -268,6 +268,10 @@ class RuleSet:
         self.flag_keys = {code: f"flag:{code}" for code in self.flags}
         self.signal_keys = {code: f"signal:{code}" for code in self.signals}
 
+    def flag_titles(self, language: str) -> dict[str, str]:
+        """Each flag's title as the public reads it, for pages that list flag codes."""
+        return {code: flag.title.get(language) for code, flag in self.flags.items()}
+
 
 def _phrase(text: str) -> list[str]:
     # Class phrases are matched on folded surface words, so they are tokenised the same way as texts.
