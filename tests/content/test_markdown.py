@@ -1,5 +1,7 @@
 """Officers write Markdown; whatever they (or a stolen account) paste, visitors never get active content."""
 
+import datetime
+
 import pytest
 
 from jaring.content import services
@@ -48,6 +50,10 @@ def test_malicious_article_is_stored_sanitised_and_served_sanitised(client, offi
         summary="Ringkasan",
         body='Teks <script>steal()</script> <a href="javascript:steal()">x</a> <b onmouseover="steal()">y</b>',
         topic="waspada",
+        sources=[
+            {"title": "Berita", "url": "https://rmol.id/amp/2025/10/21/683877/x", "accessed": "2026-12-05"}
+        ],
+        reviewed_on=datetime.date(2026, 12, 5),
         publish=True,
     )
     assert "steal" not in article.body_html

@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -76,7 +77,8 @@ def test_untranslated_article_falls_back_to_the_original_with_a_notice(
 ) -> None:
     article = services.article_create(
         office=seeded, actor=petugas, title="Hanya Indonesia", summary="s", body="isi", topic="waspada",
-        publish=True,
+        sources=[{"title": "Berita", "url": "https://rmol.id/amp/2025/10/21/683877/x", "accessed": "2026-12-05"}],
+        reviewed_on=datetime.date(2026, 12, 5), publish=True,
     )  # fmt: skip
     html = client.get("/en" + article.get_absolute_url()).content.decode()
     assert "Hanya Indonesia" in html

@@ -14,7 +14,8 @@ FORM = {
     "topic": "waspada",
     "summary": "Tanda tawaran palsu.",
     "body": "## Tanda\n\n- gaji tinggi <script>x()</script>",
-    "sources": "UU 21/2007 | | |\nBerita | rmol.id | https://rmol.id/amp/2025/10/21/683877/lebih-dari-10-ribu-wni-terlibat-online-scam-sejak-2020 | 2025-10 | 2026-12-04",
+    "sources": "Undang-Undang Nomor 21 Tahun 2007 | JDIH BPK | https://peraturan.bpk.go.id/Home/Details/39642/uu-no-21-tahun-2007 | | 2026-12-04\nBerita | rmol.id | https://rmol.id/amp/2025/10/21/683877/lebih-dari-10-ribu-wni-terlibat-online-scam-sejak-2020 | 2025-10 | 2026-12-04",
+    "reviewed_on": "2026-12-05",
 }
 
 
@@ -113,7 +114,8 @@ def test_officer_of_another_office_cannot_open_the_article(petugas_client: Clien
 
 def test_faq_create_and_publish_is_audited(petugas_client: Client, client: Client) -> None:
     data = {"question": "Apa itu OPP?", "key": "", "language": "id", "topic": "prosedur", "order": 5,
-            "answer": "Orientasi Pra Pemberangkatan.", "status": "published"}  # fmt: skip
+            "answer": "Orientasi Pra Pemberangkatan.", "status": "published", "reviewed_on": "2026-12-05",
+            "sources": "BP2MI alihkan layanan ke SIAPkerja | alinea.id | https://alinea.id/bisnis/bp2mi-alihkan-layanan-siskot-kln-ke-aplikasi-siapkerja-b2hUg9Nxs | 2023-07-17 | 2026-12-05"}  # fmt: skip
     assert petugas_client.post("/petugas/konten/faq/baru/", data).status_code == 302
     faq = Faq.objects.get()
     assert faq.key == "apa-itu-opp"
@@ -134,7 +136,8 @@ def test_django_admin_edits_go_through_the_services(admin_user, seeded) -> None:
     form = {
         "office": seeded.pk, "slug": "e-visa", "language": "id", "translation_of": "", "topic": "layanan",
         "title": "e-Visa (diubah admin)", "summary": article.summary, "body": article.body + "\n<script>x()</script>",
-        "sources": '[{"title": "e-Visa Indonesia", "publisher": "", "url": "https://news.detik.com/berita/d-7475667/mengenal-apa-itu-visa-on-arrival-indonesia-dan-cara-mengurusnya/amp", "date": ""}]',
+        "sources": '[{"title": "e-Visa Indonesia", "publisher": "", "url": "https://news.detik.com/berita/d-7475667/mengenal-apa-itu-visa-on-arrival-indonesia-dan-cara-mengurusnya/amp", "date": "", "accessed": "2026-12-05"}]',
+        "reviewed_on": "2026-12-05",
         "status": "published", "published_at_0": "", "published_at_1": "",
         "revisions-TOTAL_FORMS": "0", "revisions-INITIAL_FORMS": "0",
     }  # fmt: skip

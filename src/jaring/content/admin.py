@@ -1,6 +1,7 @@
 """Django admin for content. Officers normally use /petugas/konten/ (services, revisions, audit); saves here
 go through the same services so that rendering, the search index and the history stay right."""
 
+from django import forms
 from django.contrib import admin
 
 from jaring.content import services
@@ -18,8 +19,22 @@ class RevisionInline(admin.TabularInline):
         return False
 
 
+class PublishableForm(forms.ModelForm):
+    """Refuses, on the form (input kept), to publish without openable sources and a review date."""
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        sources = data.get("sources")
+        if data.get("status") == "published" and isinstance(sources, list):
+            problems = services.publish_problems(sources, data.get("reviewed_on"))
+            for field, messages_ in problems.items():
+                self.add_error(field if field in self.fields else None, messages_)
+        return data
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = PublishableForm
     list_display = ["title", "slug", "language", "topic", "status", "updated_at"]
     list_filter = ["status", "language", "topic", "office"]
     search_fields = ["title", "slug", "summary"]
@@ -44,6 +59,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Faq)
 class FaqAdmin(admin.ModelAdmin):
+    form = PublishableForm
     list_display = ["question", "key", "language", "topic", "order", "status"]
     list_filter = ["status", "language", "topic"]
     search_fields = ["question", "answer"]

@@ -25,8 +25,9 @@ def sources_from_text(text: str) -> list[dict[str, str]]:
 
 
 SOURCES_HELP = _(
-    "Satu sumber per baris: Judul | Penerbit | https://alamat-dokumen | tanggal terbit | tanggal dibaca "
-    "(TTTT-BB-HH). Tautkan dokumen atau berita yang dikutip, bukan halaman depan situs."
+    "Satu sumber per baris: Judul | Penerbit | https://alamat-dokumen | tanggal terbit | tanggal diperiksa "
+    "(TTTT-BB-HH). Tautkan dokumen atau berita yang dikutip, bukan halaman depan situs. Artikel atau tanya "
+    "jawab hanya bisa diterbitkan dengan sumber dan tanggal Diperiksa pada."
 )
 REVIEWED_HELP = _("Tanggal terakhir Anda memeriksa setiap pernyataan terhadap sumbernya.")
 

@@ -16,7 +16,7 @@ from jaring.audit.services import audit_record
 from jaring.content import page_cache
 from jaring.content.models import Article, ArticleRevision, Faq, Language, Status, Topic
 from jaring.content.rendering import render_markdown
-from jaring.lib.sourcing import SOURCE_KEYS, is_site_root, law_copy_problem, parse_date
+from jaring.lib.sourcing import SOURCE_KEYS, is_site_root, law_copy_problem, parse_date, sources_problems
 from jaring.lib.text import search_terms
 
 EDITABLE_FIELDS = (
@@ -84,7 +84,7 @@ def sources_clean(sources: list[dict[str, Any]]) -> list[dict[str, str]]:
                 }
             )
         if source.accessed and parse_date(source.accessed) is None:
-            raise ValidationError({"sources": _("Tanggal dibaca harus berformat TTTT-BB-HH.")})
+            raise ValidationError({"sources": _("Tanggal diperiksa harus berformat TTTT-BB-HH.")})
         if source.date:
             try:
                 date.fromisoformat(source.date if len(source.date) == 10 else f"{source.date}-01"[:10])
@@ -94,6 +94,29 @@ def sources_clean(sources: list[dict[str, Any]]) -> list[dict[str, str]]:
                 ) from None
         cleaned.append(source.__dict__.copy())
     return cleaned
+
+
+def publish_problems(sources: list[dict[str, Any]], reviewed_on: date | None) -> dict[str, list[str]]:
+    """Why an article or FAQ answer may not be public yet (docs/content.md, "Keeping facts true"): no source a
+    reader can open, or no review date. Drafts may stay unsourced; publishing, and editing what is already
+    public, are refused until both are there. Messages in the officer's language, by form field."""
+    problems: dict[str, list[str]] = {}
+    if sources_problems(sources):
+        problems["sources"] = [
+            _(
+                "Artikel atau tanya jawab yang terbit perlu sumber yang bisa dibuka: judul, alamat dokumen "
+                "(bukan halaman depan situs) dan tanggal diperiksa (TTTT-BB-HH), satu sumber per baris."
+            )
+        ]
+    if reviewed_on is None:
+        problems["reviewed_on"] = [_('Isi tanggal "Diperiksa pada" sebelum menerbitkan.')]
+    return problems
+
+
+def require_publishable(sources: list[dict[str, Any]], reviewed_on: date | None) -> None:
+    problems = publish_problems(sources, reviewed_on)
+    if problems:
+        raise ValidationError(problems)
 
 
 def _validate(article: Article) -> None:
@@ -186,6 +209,7 @@ def article_create(
     )
     _prepare(article)
     if publish:
+        require_publishable(article.sources, article.reviewed_on)
         article.status = Status.PUBLISHED
         article.published_at = timezone.now()
     article.save()
@@ -205,6 +229,8 @@ def article_update(*, article: Article, actor: User | None, **changes: Any) -> A
     if not changed:
         return article
     _prepare(article)
+    if article.status == Status.PUBLISHED:
+        require_publishable(article.sources, article.reviewed_on)
     article.save()
     _record(article, action="update", actor=actor, actor_label="", data={"fields": sorted(changed)})
     return article
@@ -214,6 +240,8 @@ def _set_status(article: Article, *, actor: User | None, status: str, action: st
     article = Article.objects.select_for_update().get(pk=article.pk)
     if article.status == status:
         return article
+    if status == Status.PUBLISHED:
+        require_publishable(article.sources, article.reviewed_on)
     article.status = status
     if status == Status.PUBLISHED and article.published_at is None:
         article.published_at = timezone.now()
@@ -274,6 +302,8 @@ def faq_create(
         status=Status.PUBLISHED if publish else Status.DRAFT,
     )
     _prepare_faq(faq)
+    if faq.status == Status.PUBLISHED:
+        require_publishable(faq.sources, faq.reviewed_on)
     faq.save()
     transaction.on_commit(page_cache.invalidate)
     audit_record(
@@ -303,6 +333,8 @@ def faq_update(*, faq: Faq, actor: User | None, **changes: Any) -> Faq:
     if "status" in changed and faq.status not in Status.values:
         raise ValidationError({"status": _("Status tidak dikenal.")})
     _prepare_faq(faq)
+    if faq.status == Status.PUBLISHED:
+        require_publishable(faq.sources, faq.reviewed_on)
     faq.save()
     transaction.on_commit(page_cache.invalidate)
     audit_record(

@@ -102,7 +102,13 @@ def article_preview(request: HttpRequest) -> HttpResponse:
 def article_status(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(selectors.articles_for_staff(request.user), pk=pk)
     if request.POST.get("status") == Status.PUBLISHED:
-        services.article_publish(article=article, actor=request.user)
+        try:
+            services.article_publish(article=article, actor=request.user)
+        except ValidationError as error:
+            # Nothing is written: the article stays a draft and the editor says what is missing.
+            for text in error.messages:
+                messages.error(request, _("Belum bisa diterbitkan: %(reason)s") % {"reason": text})
+            return redirect("content_staff:article_edit", pk=article.pk)
         messages.success(request, _("Artikel diterbitkan."))
     else:
         services.article_unpublish(article=article, actor=request.user)
