@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 
 from jaring.outreach import quiz
 from jaring.outreach.models import QuizResponse, Topic
@@ -17,7 +18,7 @@ def test_every_question_in_the_data_file_is_well_formed() -> None:
     for q in raw["questions"]:
         assert q["topic"] in Topic.values
         assert q["text"]["id"].strip() and q["text"]["en"].strip()
-        assert q["source"].strip()
+        assert q["basis"]["id"].strip() and q["basis"]["en"].strip() and q["sources"]
         assert 2 <= len(q["options"]) <= 4
         assert sum(o["correct"] for o in q["options"]) == 1, q["id"]
         assert len({o["key"] for o in q["options"]}) == len(q["options"])
@@ -140,3 +141,25 @@ def test_most_missed_questions_after_the_event_are_listed(client, make_event) ->
     missed = quiz_results(event).missed_after
     assert [m.question_id for m in missed] == [event.quiz_questions[-1]]
     assert missed[0].rate == 100.0
+
+
+@pytest.mark.parametrize(
+    ("prefix", "basis", "checked"), [("", "Dasar", "diperiksa"), ("/en", "Basis", "checked")]
+)
+def test_the_answers_page_links_each_questions_sources(client, make_event, prefix, basis, checked) -> None:
+    """After the session the right answers teach: each with what it rests on and the documents, linked."""
+    event = make_event()
+    url = f"{prefix}/sosialisasi/{event.code}/sesudah/"
+    with translation.override("en" if prefix else "id"):  # the request's language does not outlive the test
+        client.get(url)
+        html = client.post(url, _answers(event, correct=len(event.quiz_questions))).content.decode()
+        labels = {q.id: q.basis_label for q in quiz.questions_of(event.quiz_questions)}
+    answers = html.split("<ol>", 1)[1].split("</ol>", 1)[0]
+    for q in quiz.questions_of(event.quiz_questions):
+        assert labels[q.id] in answers
+        for source in q.sources:
+            if not source.get("internal"):
+                assert f'href="{source["url"]}"' in answers, (q.id, source["url"])
+    assert f"{basis}: " in answers and f"; {checked} 2026-12-0" in answers
+    if prefix:
+        assert "Law 18/2017" in answers or "Law 21/2007" in answers or "Law 31/2014" in answers

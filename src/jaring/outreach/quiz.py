@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.utils.translation import get_language
 
+from jaring.lib.sourcing import parse_date, source_problems
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "quiz.json"
 MAX_QUESTIONS = 8  # a quiz on a phone before and after a session: short enough to finish in two minutes
 
@@ -28,11 +30,19 @@ class Question:
     topic: str
     text: dict[str, str]
     options: tuple[Option, ...]
-    source: str
+    # What the correct answer rests on (id/en), the documents (docs/content.md "Keeping facts true") and when
+    # an officer last checked the question against them.
+    basis: dict[str, str]
+    sources: tuple[dict, ...]
+    reviewed_on: str
 
     @property
     def label(self) -> str:
         return _localised(self.text)
+
+    @property
+    def basis_label(self) -> str:
+        return _localised(self.basis)
 
     @property
     def correct_key(self) -> str:
@@ -44,16 +54,40 @@ def _localised(text: dict[str, str]) -> str:
     return text.get(language) or text["id"]
 
 
+def check(raw: dict) -> dict:
+    """Fails loudly at load, like the emergency numbers: a quiz teaches facts, so each question needs what it
+    rests on in both languages, at least one source (openable, or internal for a fact about Jaring itself) and a
+    review date (docs/content.md, "Keeping facts true")."""
+    for q in raw["questions"]:
+        qid = q["id"]
+        if not (q.get("basis", {}).get("id") and q.get("basis", {}).get("en")):
+            raise ValueError(f"quiz {qid}: basis in id and en")
+        if not q.get("sources"):
+            raise ValueError(f"quiz {qid}: no source")
+        problems = [p for src in q["sources"] if not src.get("internal") for p in source_problems(src)]
+        if problems:
+            raise ValueError(f"quiz {qid}: {problems}")
+        if parse_date(q.get("reviewed_on", "")) is None:
+            raise ValueError(f"quiz {qid}: no reviewed_on date")
+    return raw
+
+
 @lru_cache(maxsize=1)
 def questions() -> dict[str, Question]:
-    raw = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    raw = check(json.loads(DATA_FILE.read_text(encoding="utf-8")))
     result = {}
     for q in raw["questions"]:
         options = tuple(
             Option(key=o["key"], correct=bool(o["correct"]), text=o["text"]) for o in q["options"]
         )
         result[q["id"]] = Question(
-            id=q["id"], topic=q["topic"], text=q["text"], options=options, source=q["source"]
+            id=q["id"],
+            topic=q["topic"],
+            text=q["text"],
+            options=options,
+            basis=q["basis"],
+            sources=tuple(q["sources"]),
+            reviewed_on=q["reviewed_on"],
         )
     return result
 
