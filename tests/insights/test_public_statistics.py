@@ -3,7 +3,7 @@
 import csv
 import io
 import json
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -56,7 +56,7 @@ def test_csv_and_json_follow_the_dictionary(client, year_2025):
     fields = opendata.field_names()
     text = client.get("/statistik/data.csv?tahun=2025").content.decode()
     reader = csv.DictReader(io.StringIO(text))
-    assert reader.fieldnames == fields
+    assert reader.fieldnames == [*fields, "sample_data"] == opendata.csv_field_names()
     csv_rows = list(reader)
     data = json.loads(client.get("/statistik/data.json?tahun=2025").content)
     assert [list(r) for r in data["rows"]] == [fields] * len(data["rows"])
@@ -93,3 +93,28 @@ def test_postponements_are_published_and_suppressed(client, month_data):
     data = client.get("/statistik/data.json?tahun=2026").json()
     march = next(r for r in data["rows"] if r["month"] == "2026-03")
     assert march["postponements"] == SUPPRESSED  # 5 in March (both offices)
+
+
+def test_the_csv_says_when_its_figures_include_sample_data(client, year_2025, office):
+    """The CSV travels without its JSON twin: each row carries the sample-data mark the dictionary describes."""
+    from datetime import datetime
+
+    from jaring.outreach.models import Event
+
+    def csv_marks() -> set[str]:
+        text = client.get("/statistik/data.csv?tahun=2025").content.decode()
+        return {row["sample_data"] for row in csv.DictReader(io.StringIO(text))}
+
+    assert csv_marks() == {"false"}
+    start = datetime(2025, 3, 4, 2, 0, tzinfo=UTC)
+    Event.objects.create(
+        office=office, code="SOS-DEMO1", title="Penyuluhan contoh", kind="penyuluhan",
+        starts_at=start, ends_at=start, is_sample=True,
+    )  # fmt: skip
+    from django.core.cache import cache
+
+    cache.clear()  # the public table is cached per month
+    assert csv_marks() == {"true"}
+    assert client.get("/statistik/data.json?tahun=2025").json()["sample_data"] is True
+    described = opendata.dictionary()["sample_data"]
+    assert described["name"] == "sample_data" and described["id"] and described["en"]

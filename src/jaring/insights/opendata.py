@@ -21,12 +21,19 @@ def field_names() -> list[str]:
     return [f["name"] for f in dictionary()["fields"]]
 
 
+def csv_field_names() -> list[str]:
+    """The CSV's columns: the dictionary's fields, then the sample-data mark (one file, read without its JSON
+    twin, must still say when its figures include sample data)."""
+    return [*field_names(), dictionary()["sample_data"]["name"]]
+
+
 def as_csv(table: YearTable) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=field_names(), lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=csv_field_names(), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(table.rows())
-    writer.writerow(table.total_row())
+    mark = {dictionary()["sample_data"]["name"]: "true" if table.has_sample else "false"}
+    writer.writerows(row | mark for row in table.rows())
+    writer.writerow(table.total_row() | mark)
     return out.getvalue()
 
 
