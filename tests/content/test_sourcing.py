@@ -20,6 +20,7 @@ from jaring.lib.sourcing import (
     source_problems,
     sources_problems,
 )
+from jaring.outreach import quiz
 from jaring.screening.engine.ruleset import DEFAULT_PATH as RULES_PATH
 from jaring.screening.engine.ruleset import RulesFile
 
@@ -142,7 +143,11 @@ def test_rules_file_with_a_site_root_source_or_no_review_date_fails_to_load():
 
 def test_seeded_pages_show_sources_with_the_date_read_and_the_review_date(client, seeded):
     html = client.get("/layanan/m-paspor/").content.decode()
-    assert "kanimpati.kemenkumham.go.id/?p=58125" in html and f"dibaca {READ}" in html
+    assert (
+        "kanimpati.kemenkumham.go.id/?p=58125" in html
+        and f"diperiksa {READ}" in html
+        and "dibaca" not in html
+    )
     assert f"diperiksa terhadap sumbernya pada {READ}" in html
     assert Faq.objects.exclude(sources=[]).count() == Faq.objects.count()
 
@@ -186,3 +191,48 @@ def test_content_review_lists_items_not_reviewed_for_twelve_months(seeded):
     out = StringIO()
     call_command("content_review", "--today", "2028-01-01", stdout=out)
     assert "rule\ttask_scam\t2026-12-04" in out.getvalue() and "emergency\tdarurat" in out.getvalue()
+    assert "quiz\tpmi-fees\t2026-12-05" in out.getvalue().splitlines()
+
+
+def _quiz() -> dict:
+    return json.loads(quiz.DATA_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("question", _quiz()["questions"], ids=lambda q: q["id"])
+def test_every_quiz_question_cites_documents_and_has_a_review_date(question):
+    """The outreach quiz teaches facts like the articles do, in both languages, with the articles' sources."""
+    openable = [s for s in question["sources"] if not s.get("internal")]
+    assert openable or question["topic"] == "kanal_pengaduan", question["id"]
+    assert sources_problems(openable) == [] if openable else True
+    assert question["basis"]["id"].strip() and question["basis"]["en"].strip()
+    assert datetime.date.fromisoformat(question["reviewed_on"])
+    assert "source" not in question  # the old plain-text field, without an address
+
+
+def test_a_quiz_question_without_a_source_or_review_date_fails_to_load():
+    data = _quiz()
+    data["questions"][0]["sources"] = [{"title": "UU 18/2017", "url": "https://pasal.id/", "accessed": READ}]
+    with pytest.raises(ValueError, match="site root"):
+        quiz.check(data)
+    data = _quiz()
+    data["questions"][0]["sources"] = []
+    with pytest.raises(ValueError, match="no source"):
+        quiz.check(data)
+    data = _quiz()
+    del data["questions"][0]["reviewed_on"]
+    with pytest.raises(ValueError, match="no reviewed_on"):
+        quiz.check(data)
+
+
+def test_the_quiz_teaches_only_what_the_sourced_articles_say():
+    """ITAP "5 tahun" was removed from the content for lack of a source; ITAS follows the Izin Tinggal article."""
+    questions = quiz.questions()
+    text = json.dumps(_quiz()["questions"], ensure_ascii=False)
+    assert "5 tahun" not in text and "6 bulan sampai 2 tahun" not in text
+    itas = questions["izin-itas"]
+    correct = next(o for o in itas.options if o.correct)
+    assert "paling lama 2 tahun" in correct.text["id"] and "at most 2 years" in correct.text["en"]
+    article = next(a for a in article_files() if a.slug == "izin-tinggal")
+    assert "paling lama **2 tahun**" in article.body
+    article_urls = {s["url"] for s in article.sources}
+    assert {s["url"] for s in itas.sources} <= article_urls

@@ -162,8 +162,9 @@ def info_answer(topic: str, link: str) -> str:
         ),
         "jalur_resmi": _(
             "Bekerja ke luar negeri secara resmi (UU 18/2017) hanya lewat pemerintah (G to G), perusahaan "
-            "penempatan (P3MI) yang punya izin SIP3MI, atau perusahaan untuk pekerjanya sendiri. Cek perusahaan "
-            "dan lowongan di siskop2mi.bp2mi.go.id atau tanya layanan KP2MI (dahulu BP2MI) 0800-1000 (gratis, "
+            "penempatan (P3MI) yang punya izin SIP3MI, atau perusahaan untuk pekerjanya sendiri. Daftar sebagai "
+            "calon PMI lewat SIAPkerja Kemnaker (siapkerja.kemnaker.go.id) atau di LTSA; tanyakan izin "
+            "perusahaan dan lowongannya di Disnaker atau layanan KP2MI (dahulu BP2MI) 0800-1000 (bebas pulsa, "
             "24 jam). Pekerja migran tidak boleh dibebani biaya penempatan. Kamboja dan Myanmar bukan negara "
             "penempatan pekerja migran Indonesia."
         ),

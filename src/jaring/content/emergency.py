@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from jaring.lib.sourcing import is_site_root, sources_problems
 
 DATA = Path(__file__).resolve().parent / "data" / "emergency.json"
-GROUPS = ("indonesia", "kemlu", "mission")
+GROUPS = ("indonesia", "kemlu", "mission", "layanan")  # layanan: complaints lines, not emergencies
 # An embassy's or consulate's number is kept only when the foreign ministry's own site lists it.
 OFFICIAL_MISSION_HOST = "kemlu.go.id"
 
@@ -28,6 +28,12 @@ class Entry:
     note: str
     sources: tuple[dict, ...]
     page: str = ""
+    # A WhatsApp line (the office's): linked as a chat, since no source says it takes calls.
+    whatsapp: bool = False
+
+    @property
+    def href(self) -> str:
+        return f"https://wa.me/{self.tel.lstrip('+')}" if self.whatsapp else f"tel:{self.tel}"
 
 
 def check(data: dict) -> dict:
@@ -76,6 +82,7 @@ def entries(language: str) -> list[Entry]:
             note=e["note"][lang],
             sources=tuple(e["sources"]),
             page=e.get("page", ""),
+            whatsapp=e.get("whatsapp", False),
         )
         for e in data()["entries"]
     ]

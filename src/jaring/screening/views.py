@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from jaring.lib.unbroken import PHONE
 
 from .engine import MAX_LENGTH
+from .engine.ruleset import default_rules
 from .models import ScreeningStat
 from .ocr import MAX_BYTES as MAX_IMAGE_BYTES
 from .services import clean_ref, screening_check, screening_read_image, validate_text
@@ -78,6 +79,9 @@ def check(request: HttpRequest) -> HttpResponse:
             result["badge"] = BADGES[result["risk_level"]]
             result["report_url"] = report_url(text, result)
             result["advice_html"] = [advice_html(item) for item in result["advice"]]
+            rules = default_rules()
+            for flag in result["flags"]:
+                flag["sources"] = rules.flag_sources(flag["code"])
     else:
         form = CheckForm(initial={"ref": clean_ref(request.GET.get("ref"))})
     return render(

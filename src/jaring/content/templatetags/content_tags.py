@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import get_language
 
 from jaring.content import emergency
+from jaring.content.citations import citation
 from jaring.lib.site import public_url
 
 register = template.Library()
@@ -33,3 +34,9 @@ def danger_block(context: dict, heading_level: int = 2, landmark: bool = True) -
         "heading_level": heading_level,
         "landmark": landmark,
     }
+
+
+@register.inclusion_tag("content/_cite.html")
+def cite(key: str) -> dict:
+    """A link to the document a short public statement rests on (content/citations.py)."""
+    return {"s": citation(key)}

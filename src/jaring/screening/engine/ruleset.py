@@ -268,6 +268,19 @@ class RuleSet:
         self.flag_keys = {code: f"flag:{code}" for code in self.flags}
         self.signal_keys = {code: f"signal:{code}" for code in self.signals}
 
+    def flag_sources(self, code: str) -> list[dict]:
+        """The documents a flag rests on, as a reader can open them: its source keys in order, each document
+        once, without the internal data sets (the licence registry, officer-confirmed identifiers)."""
+        documents: list[dict] = []
+        seen: set[str] = set()
+        for key in self.flags[code].source.split(","):
+            for source in self.data.sources[key.strip()]:
+                if source.internal or source.url in seen:
+                    continue
+                seen.add(source.url)
+                documents.append(source.model_dump(exclude={"internal"}))
+        return documents
+
     def flag_titles(self, language: str) -> dict[str, str]:
         """Each flag's title as the public reads it, for pages that list flag codes."""
         return {code: flag.title.get(language) for code, flag in self.flags.items()}
