@@ -5,12 +5,12 @@ monthly (docs/content.md)."""
 import datetime
 import json
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandParser
 
 from jaring.content import checklist, emergency
 from jaring.content.models import Article, Faq, Status
 from jaring.lib.sourcing import REVIEW_AFTER_DAYS, parse_date
-from jaring.outreach import quiz
 from jaring.screening.engine.ruleset import DEFAULT_PATH as RULES_PATH
 
 
@@ -30,7 +30,10 @@ def due_items(*, today: datetime.date, days: int = REVIEW_AFTER_DAYS) -> list[tu
     reviewed = rules.get("reviewed_on", {})
     for rule in [*rules["flags"], *rules["signals"]]:
         rows.append(("rule", rule["code"], parse_date(reviewed.get(rule["code"], ""))))
-    rows += [("quiz", q.id, parse_date(q.reviewed_on)) for q in quiz.questions().values()]
+    for config in apps.get_app_configs():  # apps above this one (the outreach quiz) report their own items
+        hook = getattr(config, "review_items", None)
+        if hook is not None:
+            rows += [(kind, key, parse_date(value)) for kind, key, value in hook()]
     return [(kind, key, value.isoformat() if value else "never") for kind, key, value in rows if stale(value)]
 
 
