@@ -28,6 +28,7 @@ Detector = Literal[
     "registry_licensed",
     "official_link",
     "free_email",
+    "famous_name_free_email",
     "social_handle",
     "obfuscated_contact",
 ]
@@ -73,11 +74,16 @@ class FlagRule(Strict):
     context_negatable: bool = True
     context_flags: list[str] = []
     context_detectors: list[Detector] = []
+    # Patterns that are a sign on their own and need no context: the text itself makes the false claim
+    # ("mengaku dari BP2MI", "agen resmi kami", "pakai logo Kemnaker"), while a bare mention needs a context.
+    claims: list[str] = []
     examples: Examples
 
     @model_validator(mode="after")
     def _has_trigger(self) -> "FlagRule":
-        if not self.patterns and not self.detectors:
+        if self.claims and not (self.context or self.context_flags or self.context_detectors):
+            raise ValueError(f"{self.code}: claims are for flags with a context; put them in patterns")
+        if not self.patterns and not self.detectors and not self.claims:
             raise ValueError(f"{self.code}: needs patterns or detectors")
         return self
 
@@ -241,9 +247,14 @@ class RuleSet:
                 if place.country != "ID":
                     classes["foreign"].append(phrase)
         self.class_names = set(classes)
+        # Agency and brand names as they appear glued in an e-mail's local part ("garudaindonesia").
+        self.famous_names = frozenset(
+            "".join(phrase) for name in ("official", "brand") for phrase in classes.get(name, [])
+        )
         patterns = []
         for flag in data.flags:
             patterns += [compile_pattern(p, f"flag:{flag.code}", classes) for p in flag.patterns]
+            patterns += [compile_pattern(p, f"claim:{flag.code}", classes) for p in flag.claims]
         for signal in data.signals:
             patterns += [compile_pattern(p, f"signal:{signal.code}", classes) for p in signal.patterns]
         for flag in data.flags:
@@ -262,10 +273,11 @@ class RuleSet:
             negatable = (
                 kind == "signal"
                 or (kind == "context" and self.flags[code].context_negatable)
-                or (kind == "flag" and self.flags[code].negatable)
+                or (kind in ("flag", "claim") and self.flags[code].negatable)
             )
             self.owners[pattern.owner] = (kind, code, negatable)
         self.flag_keys = {code: f"flag:{code}" for code in self.flags}
+        self.claim_keys = {code: f"claim:{code}" for code in self.flags}
         self.signal_keys = {code: f"signal:{code}" for code in self.signals}
 
     def flag_titles(self, language: str) -> dict[str, str]:
