@@ -164,14 +164,32 @@ class RuleSource(Strict):
         return self
 
 
+class AdviceItem(Text):
+    """One line of advice, with the documents it rests on (keys of `sources`) and when it was last checked
+    against them, like a flag (docs/content.md, "Keeping facts true")."""
+
+    key: str = Field(pattern=CODE)
+    source: str = Field(min_length=3)
+    reviewed_on: str
+
+
 class Advice(Strict):
-    always: list[Text]
-    by_level: dict[Literal["tinggi", "sedang", "rendah"], list[Text]]
-    not_offer: list[Text]
+    always: list[AdviceItem]
+    by_level: dict[Literal["tinggi", "sedang", "rendah"], list[AdviceItem]]
+    not_offer: list[AdviceItem]
     # Advice for work where no lawful placement exists (a flag with a floor): refuse and report.
-    no_placement: list[Text] = []
+    no_placement: list[AdviceItem] = []
     # Advice for an offer of work inside Indonesia (every place named is Indonesian): no departure abroad.
-    domestic: list[Text] = []
+    domestic: list[AdviceItem] = []
+
+    def items(self) -> list[AdviceItem]:
+        return [
+            *self.always,
+            *(item for level in self.by_level.values() for item in level),
+            *self.not_offer,
+            *self.no_placement,
+            *self.domestic,
+        ]
 
 
 class RulesFile(Strict):
@@ -216,6 +234,15 @@ class RulesFile(Strict):
                     raise ValueError(f"{rule.code}: unknown source {key.strip()!r}")
             if parse_date(self.reviewed_on.get(rule.code, "")) is None:
                 raise ValueError(f"{rule.code}: no reviewed_on date")
+        keys = [item.key for item in self.advice.items()]
+        if len(keys) != len(set(keys)):
+            raise ValueError("duplicate advice key")
+        for item in self.advice.items():
+            for key in item.source.split(","):
+                if key.strip() not in self.sources:
+                    raise ValueError(f"advice {item.key}: unknown source {key.strip()!r}")
+            if parse_date(item.reviewed_on) is None:
+                raise ValueError(f"advice {item.key}: no reviewed_on date")
         return self
 
 

@@ -130,12 +130,12 @@ def advice(
     items = []
     if domestic and offer and rules.data.advice.domestic:
         items += rules.data.advice.domestic
-        items += [a for a in rules.data.advice.always if "/lapor/" in a.id]  # reporting, not SISKOP2MI/KP2MI
+        items += [a for a in rules.data.advice.always if a.key == "report"]  # not SISKOP2MI/KP2MI
     elif any(rules.flags[c].floor for c in flag_codes):
         # Work where no lawful placement exists: refuse and report. Checking a licence would suggest that some
         # licence could make the offer safe.
         items += rules.data.advice.no_placement + rules.data.advice.by_level["tinggi"]
-        items += [a for a in rules.data.advice.always if "SISKOP2MI" not in a.id]  # the hotline and reporting
+        items += [a for a in rules.data.advice.always if a.key != "check_siskop2mi"]  # the hotline, reporting
     elif not offer and not flag_codes:
         items += rules.data.advice.not_offer
     else:
