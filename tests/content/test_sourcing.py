@@ -168,6 +168,13 @@ def test_an_advice_line_without_a_source_or_review_date_fails_to_load(change, me
         RulesFile.model_validate(data)
 
 
+def test_the_advice_lines_the_verdict_selects_by_key_must_exist():
+    data = _rules()
+    data["advice"]["always"][-1]["key"] = "lapor"
+    with pytest.raises(SchemaError, match="advice.always needs the keys"):
+        RulesFile.model_validate(data)
+
+
 def test_an_advice_line_citing_a_site_root_fails_to_load():
     data = _rules()
     data["sources"]["disnaker"] = [{"title": "Disnaker", "url": "https://batamtoday.com/", "accessed": READ}]

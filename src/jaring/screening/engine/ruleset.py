@@ -182,6 +182,14 @@ class Advice(Strict):
     # Advice for an offer of work inside Indonesia (every place named is Indonesian): no departure abroad.
     domestic: list[AdviceItem] = []
 
+    @model_validator(mode="after")
+    def _keys_the_verdict_selects(self) -> "Advice":
+        # engine/verdict.advice keeps the report line and drops the SISKOP2MI line by these keys.
+        missing = {"report", "check_siskop2mi"} - {item.key for item in self.always}
+        if missing:
+            raise ValueError(f"advice.always needs the keys {sorted(missing)}")
+        return self
+
     def items(self) -> list[AdviceItem]:
         return [
             *self.always,
