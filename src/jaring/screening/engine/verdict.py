@@ -5,6 +5,8 @@ Signs of a procedural offer weaken only the soft flags (things honest offers say
 under Perban BP2MI 9/2020); they never cancel a hard flag such as a tourist visa or a kept passport.
 """
 
+import math
+
 from .patterns import Match
 from .ruleset import RuleSet
 
@@ -81,11 +83,15 @@ def offer_scores(
     rules: RuleSet, matches: list[Match], has_contact: bool, has_salary: bool
 ) -> tuple[float, float]:
     """Evidence that the text offers work, and that it rather warns or reports about offers (news, advice)."""
-    offer = sum(rules.cue_weight[o] for o in {m.owner for m in matches if m.owner.startswith("offer:")})
-    non_offer = sum(
+    # fsum: exact, so the total does not depend on the order a set yields its cues (that order follows
+    # Python's hash seed; with sum() a text whose cues add up to exactly 1.5 was an offer in some processes only).
+    offer = math.fsum(
+        [rules.cue_weight[o] for o in {m.owner for m in matches if m.owner.startswith("offer:")}]
+        + [0.7 if has_contact else 0.0, 0.8 if has_salary else 0.0]
+    )
+    non_offer = math.fsum(
         rules.cue_weight[o] for o in {m.owner for m in matches if m.owner.startswith("non_offer:")}
     )
-    offer += (0.7 if has_contact else 0) + (0.8 if has_salary else 0)
     return offer, non_offer
 
 
