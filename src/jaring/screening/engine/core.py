@@ -1,5 +1,6 @@
 """screen(text): the explained risk check of one job offer. Pure Python; no Django, no database."""
 
+import re
 from collections import defaultdict
 
 from .entities import Entities, extract
@@ -17,7 +18,7 @@ _NEGATION_WINDOW = 3
 _NO_LOOKUPS = StaticLookups()
 _DEFAULT_MODEL = object()
 _RANK = {"rendah": 0, "sedang": 1, "tinggi": 2}
-_MATCH_LIMITS = {"offer": 1, "non_offer": 1, "job": 1, "context": 3, "flag": 12, "signal": 8}
+_MATCH_LIMITS = {"offer": 1, "non_offer": 1, "job": 1, "context": 3, "flag": 12, "claim": 12, "signal": 8}
 Span = dict[str, object]
 
 
@@ -36,6 +37,12 @@ def _negated(match: Match, tokens: list[Token], rules: RuleSet) -> bool:
             return True
         j += 1
     return False
+
+
+def _names_famous(local_part: str, names: frozenset[str]) -> bool:
+    """An agency's or brand's name in an e-mail's local part: a whole part, or inside one (5+ letters)."""
+    parts = [p for p in re.split(r"[^a-z]+", local_part.lower()) if p]
+    return any(p in names or any(len(name) >= 5 and name in p for name in names) for p in parts)
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -60,7 +67,7 @@ class _Screening:
         owners = rules.owners
         for match in matches:
             kind, code, negatable = owners[match.owner]
-            if kind == "flag" or kind == "signal":
+            if kind == "flag" or kind == "signal" or kind == "claim":
                 if not (negatable and _negated(match, tokens, rules)):
                     start, end = tokens[match.first].start, tokens[match.last - 1].end
                     self.hits[match.owner].append({"text": text[start:end], "start": start, "end": end})
@@ -86,6 +93,12 @@ class _Screening:
             return [_span(self.text, h["start"], h["end"]) for h in e.handles]
         if name == "free_email":
             return [_span(self.text, m["start"], m["end"]) for m in e.emails if m["free_mail"]]
+        if name == "famous_name_free_email":  # kemnaker.rekrut@gmail.com, hrdpertamina@yahoo.com
+            return [
+                _span(self.text, m["start"], m["end"])
+                for m in e.emails
+                if m["free_mail"] and _names_famous(m["value"].partition("@")[0], self.rules.famous_names)
+            ]
         if name == "official_link":
             return [
                 _span(self.text, lk["start"], lk["end"])
@@ -351,9 +364,12 @@ def _flags(run: _Screening, rules: RuleSet, language: str) -> list[tuple[str, li
         spans = list(run.hits.get(rules.flag_keys[code], ()))
         for detector in rule.detectors:
             spans += run.detect(detector, language)
-        if not spans:
+        claims = run.hits.get(rules.claim_keys[code], ())
+        if not spans and not claims:
             continue
-        if rule.context or rule.context_flags or rule.context_detectors:
+        if claims:  # the text makes the claim itself: no second sign needed
+            spans += claims
+        elif rule.context or rule.context_flags or rule.context_detectors:
             present = {c for c, _ in flags}
             satisfied = (
                 code in run.context

@@ -1,6 +1,6 @@
 """Lists what the public reads that no officer has checked against its sources for 12 months: articles,
-FAQ answers, the checklist, the emergency numbers, each checker rule and each outreach quiz question. Run it
-monthly (docs/content.md)."""
+FAQ answers, the checklist, the emergency numbers, each checker rule, each line of the checker's advice and each
+outreach quiz question. Run it monthly (docs/content.md)."""
 
 import datetime
 import json
@@ -12,6 +12,7 @@ from jaring.content import checklist, emergency
 from jaring.content.models import Article, Faq, Status
 from jaring.lib.sourcing import REVIEW_AFTER_DAYS, parse_date
 from jaring.screening.engine.ruleset import DEFAULT_PATH as RULES_PATH
+from jaring.screening.engine.ruleset import RulesFile
 
 
 def due_items(*, today: datetime.date, days: int = REVIEW_AFTER_DAYS) -> list[tuple[str, str, str]]:
@@ -30,6 +31,8 @@ def due_items(*, today: datetime.date, days: int = REVIEW_AFTER_DAYS) -> list[tu
     reviewed = rules.get("reviewed_on", {})
     for rule in [*rules["flags"], *rules["signals"]]:
         rows.append(("rule", rule["code"], parse_date(reviewed.get(rule["code"], ""))))
+    for item in RulesFile.model_validate(rules).advice.items():
+        rows.append(("advice", item.key, parse_date(item.reviewed_on)))
     for config in apps.get_app_configs():  # apps above this one (the outreach quiz) report their own items
         hook = getattr(config, "review_items", None)
         if hook is not None:
@@ -39,8 +42,8 @@ def due_items(*, today: datetime.date, days: int = REVIEW_AFTER_DAYS) -> list[tu
 
 class Command(BaseCommand):
     help = (
-        "List public content, emergency numbers, checker rules and quiz questions not reviewed against their "
-        "sources recently."
+        "List public content, emergency numbers, checker rules and advice, and quiz questions not reviewed "
+        "against their sources recently."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
