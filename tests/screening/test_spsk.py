@@ -27,7 +27,9 @@ def test_the_same_job_for_an_individual_employer_is_flagged():
     assert "restricted_destination" in codes(result["flags"])
 
 
-@pytest.mark.parametrize("text", ["Lowongan ART ke Arab Saudi lewat SPSK, berangkat pakai visa umrah, biaya 5 juta."])
+@pytest.mark.parametrize(
+    "text", ["Lowongan ART ke Arab Saudi lewat SPSK, berangkat pakai visa umrah, biaya 5 juta."]
+)
 def test_naming_spsk_does_not_hide_other_red_flags(text):
     result = screen(text, language="id")
     assert {"tourist_visa_for_work", "fee_or_debt"} <= codes(result["flags"])

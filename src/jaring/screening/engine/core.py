@@ -18,7 +18,16 @@ _NEGATION_WINDOW = 3
 _NO_LOOKUPS = StaticLookups()
 _DEFAULT_MODEL = object()
 _RANK = {"rendah": 0, "sedang": 1, "tinggi": 2}
-_MATCH_LIMITS = {"offer": 1, "non_offer": 1, "job": 1, "context": 3, "flag": 12, "claim": 12, "signal": 8, "unless": 1}
+_MATCH_LIMITS = {
+    "offer": 1,
+    "non_offer": 1,
+    "job": 1,
+    "context": 3,
+    "flag": 12,
+    "claim": 12,
+    "signal": 8,
+    "unless": 1,
+}
 Span = dict[str, object]
 
 
