@@ -18,7 +18,16 @@ _NEGATION_WINDOW = 3
 _NO_LOOKUPS = StaticLookups()
 _DEFAULT_MODEL = object()
 _RANK = {"rendah": 0, "sedang": 1, "tinggi": 2}
-_MATCH_LIMITS = {"offer": 1, "non_offer": 1, "job": 1, "context": 3, "flag": 12, "claim": 12, "signal": 8}
+_MATCH_LIMITS = {
+    "offer": 1,
+    "non_offer": 1,
+    "job": 1,
+    "context": 3,
+    "flag": 12,
+    "claim": 12,
+    "signal": 8,
+    "unless": 1,
+}
 Span = dict[str, object]
 
 
@@ -61,6 +70,7 @@ class _Screening:
         matches = rules.index.find(self.tokens, _MATCH_LIMITS)
         self.hits: dict[str, list[Span]] = defaultdict(list)  # "flag:code"/"signal:code" -> spans
         self.context: set[str] = set()
+        self.excluded: set[str] = set()  # flags whose lawful exception the text names ("unless")
         self.jobs: list[str] = []
         self.cues: list[Match] = []
         tokens = self.tokens
@@ -74,6 +84,8 @@ class _Screening:
             elif kind == "context":
                 if not (negatable and _negated(match, tokens, rules)):
                     self.context.add(code)
+            elif kind == "unless":
+                self.excluded.add(code)
             elif kind == "job":
                 self.jobs.append(code)
             else:
@@ -361,6 +373,8 @@ def _flags(run: _Screening, rules: RuleSet, language: str) -> list[tuple[str, li
     """Every flag the text shows, judged as if it were an offer."""
     flags: list[tuple[str, list[Span]]] = []
     for code, rule in rules.flags.items():
+        if code in run.excluded:
+            continue
         spans = list(run.hits.get(rules.flag_keys[code], ()))
         for detector in rule.detectors:
             spans += run.detect(detector, language)

@@ -77,6 +77,9 @@ class FlagRule(Strict):
     # Patterns that are a sign on their own and need no context: the text itself makes the false claim
     # ("mengaku dari BP2MI", "agen resmi kami", "pakai logo Kemnaker"), while a bare mention needs a context.
     claims: list[str] = []
+    # Patterns that, anywhere in the text, mean the flag does not apply: the text names the lawful exception
+    # the flag's explanation describes (an SPSK vacancy is not domestic work for an individual employer).
+    unless: list[str] = []
     examples: Examples
 
     @model_validator(mode="after")
@@ -290,6 +293,7 @@ class RuleSet:
         for flag in data.flags:
             patterns += [compile_pattern(p, f"flag:{flag.code}", classes) for p in flag.patterns]
             patterns += [compile_pattern(p, f"claim:{flag.code}", classes) for p in flag.claims]
+            patterns += [compile_pattern(p, f"unless:{flag.code}", classes) for p in flag.unless]
         for signal in data.signals:
             patterns += [compile_pattern(p, f"signal:{signal.code}", classes) for p in signal.patterns]
         for flag in data.flags:
