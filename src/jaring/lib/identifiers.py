@@ -9,7 +9,7 @@ search backtrack; values longer than any real identifier (a 500-digit "phone") a
 """
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -260,13 +260,13 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int, f
         # word must then be in the lowered window before a number, a cheap test before the costly search.
         # A number starts at its first digit or at a "+" just before it: the scan starts there, not at 0
         # (look-behinds still see the characters before; no match can start earlier).
-        numbers = (
-            anchored_matches(
-                _NUMBER_START_ASCII if ascii_text else _NUMBER_START, _NUMBER_TEXT, text, max(0, first - 1)
-            )
-            if _PROVIDER_GATE.search(lowered)
-            else ()
-        )
+        # In an ASCII text, the per-number test below finds no provider when the whole text has none.
+        if ascii_text:
+            numbers: Iterable[re.Match] = _NUMBER_TEXT_ASCII.finditer(text, max(0, first - 1))
+        elif _PROVIDER_GATE.search(lowered):
+            numbers = anchored_matches(_NUMBER_START, _NUMBER_TEXT, text, max(0, first - 1))
+        else:
+            numbers = ()
         for m in numbers:
             window = max(0, m.start() - 30)
             if ascii_text:
@@ -281,7 +281,8 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int, f
             for kind, value in _account_value(before.group("provider"), m.group("number")):
                 add(kind, value, before.start(), m.end())
                 taken.append((before.start(), m.end()))
-        for e164, start, end, _raw in find_phones_from(text, max(0, first - 2)):
+        dropped = taken + claimed if claimed else taken  # a phone that starts in one of these is not added
+        for e164, start, end, _raw in find_phones_from(text, max(0, first - 2), skip=dropped):
             if (not taken or free(start)) and not _inside(claimed, start):
                 add("phone", e164, start, end)
         if hinted and "passport" in wanted and (
@@ -401,7 +402,11 @@ _ASCII_DIGITS = re.compile(r"[0-9]")
 # The first character of a _NUMBER_TEXT match, not after a digit or "+" (its look-behind, put after that
 # character so that the regex engine skips to candidates instead of trying the pattern at every position).
 _NUMBER_START = re.compile(r"[+\d](?<![\d+].)")
-_NUMBER_START_ASCII = re.compile(r"[+0-9](?<![0-9+].)")
+# _NUMBER_TEXT in an ASCII text, starting with a character class (as phones._RUN_ASCII): the same matches as
+# anchored_matches(_NUMBER_START, _NUMBER_TEXT).
+_NUMBER_TEXT_ASCII = re.compile(
+    r"(?P<number>[+0-9](?<![0-9+].)(?:(?<=[0-9])|(?<=\+)[0-9])(?:[ .-]?[0-9]){5,29})(?![0-9])"
+)
 _PLATE_GATE = re.compile(r"[A-Z][ \t]?\d")  # what every match of _PLATE_TEXT contains
 
 

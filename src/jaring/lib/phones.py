@@ -18,7 +18,10 @@ _RUN = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()]*")
 # Where a run can start: its first character, not after a letter, digit or "+" (the look-behind of _RUN, put
 # after that character so that the regex engine can skip to candidates without trying every position).
 _RUN_START = re.compile(r"[+(\d](?<![\w+].)")
-_RUN_START_ASCII = re.compile(r"[+(0-9](?<![\w+].)")  # the same in an ASCII text (\d: any decimal digit; slower)
+# _RUN in an ASCII text as one pattern that starts with a character class (so the regex engine skips to
+# candidates by itself): its first character, the look-behind after it, then what _RUN asks after a "+", a "("
+# or a digit. The same matches as anchored_matches(_RUN_START, _RUN) (tests/network/test_reading_paths.py).
+_RUN_ASCII = re.compile(r"[+(0-9](?<![\w+].)(?:(?<=[0-9])|(?<=\+)\(?[0-9]|(?<=\()[0-9])[0-9 \-.()]*")
 _GROUP = re.compile(r"\d+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _NOT_DIAL = re.compile(r"[^\d+]")  # what is left of a typed number when it is dialled
@@ -206,23 +209,38 @@ def find_phones(text: str, default_region: str = "ID") -> list[tuple[str, int, i
     return find_phones_from(text, 0, default_region)
 
 
-def find_phones_from(text: str, pos: int, default_region: str = "ID") -> list[tuple[str, int, int, str]]:
+def find_phones_from(
+    text: str, pos: int, default_region: str = "ID", skip: list[tuple[int, int]] | None = None
+) -> list[tuple[str, int, int, str]]:
     """find_phones(text) when no run can start before pos (a run starts at most two characters, "+(" or
-    "00", before its first digit: pos = first digit - 2 is safe)."""
+    "00", before its first digit: pos = first digit - 2 is safe).
+
+    skip: spans in which the caller drops every number that starts (accounts, evasive runs). A run inside one
+    of them is then not read at all; only in a text too short to hold MAX_PHONES numbers (each takes at least
+    7 of its characters), so that leaving those numbers out cannot change which ones the limit keeps."""
     found: list[tuple[str, int, int, str]] = []
-    for run in anchored_matches(_RUN_START_ASCII if text.isascii() else _RUN_START, _RUN, text, pos):
-        if run.end() - run.start() < 7:
+    if skip and len(text) >= 7 * MAX_PHONES:
+        skip = None
+    runs = _RUN_ASCII.finditer(text, pos) if text.isascii() else anchored_matches(_RUN_START, _RUN, text, pos)
+    for run in runs:
+        start, end = run.span()
+        if end - start < 7:
             continue  # fewer than 7 characters cannot hold the 7 digits _parse_candidate asks for
-        if not _MONEY_ENDS.isdisjoint(text[max(0, run.start() - 3) : run.start()]) and _MONEY_BEFORE.search(
-            text[max(0, run.start() - 4) : run.start()]
+        if not _MONEY_ENDS.isdisjoint(text[max(0, start - 3) : start]) and _MONEY_BEFORE.search(
+            text[max(0, start - 4) : start]
         ):
             continue
-        start = run.start()
-        if _part_of_code(text, start, run.end()):
+        if _part_of_code(text, start, end):
             continue
+        chars = text[start:end]
+        if skip:
+            # Every number of the run starts at or after its start and before its last digit.
+            last = start + len(chars.rstrip(" -.()"))
+            if any(s <= start and last <= e for s, e in skip):
+                continue
         found.extend(
-            (e164, start + begin, start + end, raw)
-            for e164, begin, end, raw in _run_numbers(text[start : run.end()], default_region)
+            (e164, start + begin, start + stop, raw)
+            for e164, begin, stop, raw in _run_numbers(chars, default_region)
         )
         if len(found) >= MAX_PHONES:
             return found[:MAX_PHONES]
