@@ -49,10 +49,10 @@ from jaring.lib.identifier_readings import (  # noqa: F401 - PROPOSE_CONFIDENCE 
     LINK_CONFIDENCE,
     PLAIN,
     PROPOSE_CONFIDENCE,
+    may_hold_evasion,
     read_handle_at,
     read_value,
 )
-from jaring.lib.identifier_readings import may_hold_evasion
 from jaring.lib.identifier_readings import scan as scan_evasions
 from jaring.lib.phones import find_phones_from, normalise_phone
 
@@ -285,8 +285,10 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int, f
         for e164, start, end, _raw in find_phones_from(text, max(0, first - 2), skip=dropped):
             if (not taken or free(start)) and not _inside(claimed, start):
                 add("phone", e164, start, end)
-        if hinted and "passport" in wanted and (
-            "aspor" in text or "ASPOR" in text or "assport" in text or "ASSPORT" in text
+        if (
+            hinted
+            and "passport" in wanted
+            and ("aspor" in text or "ASPOR" in text or "assport" in text or "ASSPORT" in text)
         ):
             for m in _PASSPORT.finditer(text):
                 value = normalise_passport(m.group("number"))
