@@ -129,6 +129,59 @@ def test_every_rule_has_openable_sources_and_a_review_date():
         assert datetime.date.fromisoformat(rules.reviewed_on[rule.code])
 
 
+# Advice lines that state no outside fact: the office's own report channels (given by the office,
+# shared/domain/FACTS.md) and what the checker itself does with a text that is not an offer.
+ADVICE_ON_INTERNAL_SOURCES = {"report", "not_offer"}
+
+
+def test_every_advice_line_has_openable_sources_and_a_review_date():
+    rules = RulesFile.model_validate(_rules())
+    items = rules.advice.items()
+    assert {"check_siskop2mi", "domestic_terms", "domestic_disnaker", "no_placement"} <= {
+        i.key for i in items
+    }
+    for item in items:
+        refs = [s for key in item.source.split(",") for s in rules.sources[key.strip()]]
+        assert all(s.internal or sources_problems([s.model_dump()]) == [] for s in refs), item.key
+        assert any(not s.internal for s in refs) or item.key in ADVICE_ON_INTERNAL_SOURCES, item.key
+        assert datetime.date.fromisoformat(item.reviewed_on), item.key
+    internal_only = {
+        i.key for i in items if all(s.internal for k in i.source.split(",") for s in rules.sources[k])
+    }
+    assert internal_only == ADVICE_ON_INTERNAL_SOURCES
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda item: item.pop("source"), "source"),
+        (lambda item: item.update(source="no_such_source"), "unknown source 'no_such_source'"),
+        (lambda item: item.pop("reviewed_on"), "reviewed_on"),
+        (lambda item: item.update(reviewed_on="soon"), "domestic_terms: no reviewed_on date"),
+    ],
+    ids=["no source", "unknown source", "no review date", "bad review date"],
+)
+def test_an_advice_line_without_a_source_or_review_date_fails_to_load(change, message):
+    data = _rules()
+    change(data["advice"]["domestic"][0])
+    with pytest.raises(SchemaError, match=message):
+        RulesFile.model_validate(data)
+
+
+def test_the_advice_lines_the_verdict_selects_by_key_must_exist():
+    data = _rules()
+    data["advice"]["always"][-1]["key"] = "lapor"
+    with pytest.raises(SchemaError, match="advice.always needs the keys"):
+        RulesFile.model_validate(data)
+
+
+def test_an_advice_line_citing_a_site_root_fails_to_load():
+    data = _rules()
+    data["sources"]["disnaker"] = [{"title": "Disnaker", "url": "https://batamtoday.com/", "accessed": READ}]
+    with pytest.raises(SchemaError, match="site root"):
+        RulesFile.model_validate(data)
+
+
 def test_rules_file_with_a_site_root_source_or_no_review_date_fails_to_load():
     data = _rules()
     data["sources"]["uu18"] = [{"title": "UU 18/2017", "url": "https://pasal.id/", "accessed": READ}]
@@ -186,3 +239,7 @@ def test_content_review_lists_items_not_reviewed_for_twelve_months(seeded):
     out = StringIO()
     call_command("content_review", "--today", "2028-01-01", stdout=out)
     assert "rule\ttask_scam\t2026-12-04" in out.getvalue() and "emergency\tdarurat" in out.getvalue()
+    assert "advice\tdomestic_disnaker\t2026-12-05" in out.getvalue()
+    out = StringIO()
+    call_command("content_review", "--today", "2027-06-01", stdout=out)
+    assert "\tdomestic_disnaker\t" not in out.getvalue()

@@ -2,12 +2,15 @@
 
 import io
 import json
+import subprocess
 import sys
 
 import pytest
 from django.core.management import call_command
 
 from jaring.screening.models import ScreeningStat
+from tests.production.procs import JARING as JARING_CMD
+from tests.production.procs import base_env, jaring
 
 
 def run(capsys, *args: str) -> list[dict]:
@@ -61,3 +64,26 @@ def test_bulk_checks_are_not_counted_unless_asked(tmp_path, capsys):
     assert not ScreeningStat.objects.exists()
     run(capsys, str(source), "--record-stats")
     assert ScreeningStat.objects.filter(channel="cli").exists()
+
+
+def test_first_run_on_a_fresh_machine_sets_up_the_embedded_database(tmp_path):
+    # As the office tries it: no `jaring migrate`, no `make run`, just the command on a new data dir.
+    env = base_env(tmp_path / "data")
+    done = subprocess.run(
+        [*JARING_CMD, "screen", "-"],
+        env=env,
+        input="Dibutuhkan operator di Myawaddy, Myanmar, gaji 7 juta, DM\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["risk_level"] == "tinggi"
+    again = jaring(env, "screen", str(_one_line(tmp_path)))
+    assert again.returncode == 0 and "jaring migrate" not in again.stderr  # set up once
+
+
+def _one_line(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text("Loker Kamboja gaji 15jt visa turis\n", encoding="utf-8")
+    return path

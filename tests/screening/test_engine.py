@@ -1,5 +1,9 @@
 """The engine's behaviour a reader notices: negation, word forms, chat spelling, offers versus warnings."""
 
+import os
+import subprocess
+import sys
+
 from jaring.screening.engine import screen
 
 
@@ -134,3 +138,28 @@ def test_reported_number_is_only_reported_when_confirmed(lookups):
     assert "reported_identifier" in codes(confirmed)
     other = screen("Info kerja, hubungi 0812-3456-7891", lookups=lookups)
     assert other["reported_identifiers"] == [] and "reported_identifier" not in codes(other)
+
+
+def test_the_offer_decision_does_not_depend_on_the_hash_seed():
+    """The offer cues come out of a set, whose order follows Python's hash seed; a text whose cues add up to
+    the threshold exactly was an offer in some processes only (float sums depend on their order)."""
+    text = (
+        "Kakak saya dari Bandung Barat ditawari kontrak setahun di perusahaan elektronik cabang Korea Selatan di "
+        "Thailand, upah 17 juta sebulan. November 2022 dia berangkat, lalu dibawa naik perahu menyusuri sungai "
+        "sampai ke perbatasan Myanmar."
+    )
+    code = (
+        "import sys; from jaring.screening.engine import screen; "
+        "r = screen(sys.argv[1], model=None); print(r['is_job_offer'], r['risk_level'])"
+    )
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", code, text],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("0", "2", "3", "5")
+    }
+    assert len(answers) == 1, answers

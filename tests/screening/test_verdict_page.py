@@ -60,7 +60,7 @@ def test_domestic_offer_gets_no_advice_about_departing_abroad() -> None:
     assert result["is_job_offer"]
     assert {d["country"] for d in result["entities"]["destinations"]} == {"ID"}
     advice = " ".join(result["advice"])
-    assert "Dinas Tenaga Kerja" in advice and "perjanjian kerja tertulis" in advice
+    assert "Dinas Tenaga Kerja" in advice and "Baca perjanjian kerjanya sebelum menandatangani" in advice
     for word in ABROAD_WORDS:
         assert word not in advice, word
     assert "/lapor/" in advice  # reporting stays

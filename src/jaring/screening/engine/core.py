@@ -1,5 +1,6 @@
 """screen(text): the explained risk check of one job offer. Pure Python; no Django, no database."""
 
+import re
 from collections import defaultdict
 
 from .entities import Entities, extract
@@ -17,7 +18,16 @@ _NEGATION_WINDOW = 3
 _NO_LOOKUPS = StaticLookups()
 _DEFAULT_MODEL = object()
 _RANK = {"rendah": 0, "sedang": 1, "tinggi": 2}
-_MATCH_LIMITS = {"offer": 1, "non_offer": 1, "job": 1, "context": 3, "flag": 12, "signal": 8}
+_MATCH_LIMITS = {
+    "offer": 1,
+    "non_offer": 1,
+    "job": 1,
+    "context": 3,
+    "flag": 12,
+    "claim": 12,
+    "signal": 8,
+    "unless": 1,
+}
 Span = dict[str, object]
 
 
@@ -38,6 +48,12 @@ def _negated(match: Match, tokens: list[Token], rules: RuleSet) -> bool:
     return False
 
 
+def _names_famous(local_part: str, names: frozenset[str]) -> bool:
+    """An agency's or brand's name in an e-mail's local part: a whole part, or inside one (5+ letters)."""
+    parts = [p for p in re.split(r"[^a-z]+", local_part.lower()) if p]
+    return any(p in names or any(len(name) >= 5 and name in p for name in names) for p in parts)
+
+
 def _span(text: str, start: int, end: int) -> Span:
     return {"text": text[start:end], "start": start, "end": end}
 
@@ -54,19 +70,22 @@ class _Screening:
         matches = rules.index.find(self.tokens, _MATCH_LIMITS)
         self.hits: dict[str, list[Span]] = defaultdict(list)  # "flag:code"/"signal:code" -> spans
         self.context: set[str] = set()
+        self.excluded: set[str] = set()  # flags whose lawful exception the text names ("unless")
         self.jobs: list[str] = []
         self.cues: list[Match] = []
         tokens = self.tokens
         owners = rules.owners
         for match in matches:
             kind, code, negatable = owners[match.owner]
-            if kind == "flag" or kind == "signal":
+            if kind == "flag" or kind == "signal" or kind == "claim":
                 if not (negatable and _negated(match, tokens, rules)):
                     start, end = tokens[match.first].start, tokens[match.last - 1].end
                     self.hits[match.owner].append({"text": text[start:end], "start": start, "end": end})
             elif kind == "context":
                 if not (negatable and _negated(match, tokens, rules)):
                     self.context.add(code)
+            elif kind == "unless":
+                self.excluded.add(code)
             elif kind == "job":
                 self.jobs.append(code)
             else:
@@ -86,6 +105,12 @@ class _Screening:
             return [_span(self.text, h["start"], h["end"]) for h in e.handles]
         if name == "free_email":
             return [_span(self.text, m["start"], m["end"]) for m in e.emails if m["free_mail"]]
+        if name == "famous_name_free_email":  # kemnaker.rekrut@gmail.com, hrdpertamina@yahoo.com
+            return [
+                _span(self.text, m["start"], m["end"])
+                for m in e.emails
+                if m["free_mail"] and _names_famous(m["value"].partition("@")[0], self.rules.famous_names)
+            ]
         if name == "official_link":
             return [
                 _span(self.text, lk["start"], lk["end"])
@@ -348,12 +373,17 @@ def _flags(run: _Screening, rules: RuleSet, language: str) -> list[tuple[str, li
     """Every flag the text shows, judged as if it were an offer."""
     flags: list[tuple[str, list[Span]]] = []
     for code, rule in rules.flags.items():
+        if code in run.excluded:
+            continue
         spans = list(run.hits.get(rules.flag_keys[code], ()))
         for detector in rule.detectors:
             spans += run.detect(detector, language)
-        if not spans:
+        claims = run.hits.get(rules.claim_keys[code], ())
+        if not spans and not claims:
             continue
-        if rule.context or rule.context_flags or rule.context_detectors:
+        if claims:  # the text makes the claim itself: no second sign needed
+            spans += claims
+        elif rule.context or rule.context_flags or rule.context_detectors:
             present = {c for c, _ in flags}
             satisfied = (
                 code in run.context

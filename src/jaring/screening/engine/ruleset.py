@@ -28,6 +28,7 @@ Detector = Literal[
     "registry_licensed",
     "official_link",
     "free_email",
+    "famous_name_free_email",
     "social_handle",
     "obfuscated_contact",
 ]
@@ -73,11 +74,19 @@ class FlagRule(Strict):
     context_negatable: bool = True
     context_flags: list[str] = []
     context_detectors: list[Detector] = []
+    # Patterns that are a sign on their own and need no context: the text itself makes the false claim
+    # ("mengaku dari BP2MI", "agen resmi kami", "pakai logo Kemnaker"), while a bare mention needs a context.
+    claims: list[str] = []
+    # Patterns that, anywhere in the text, mean the flag does not apply: the text names the lawful exception
+    # the flag's explanation describes (an SPSK vacancy is not domestic work for an individual employer).
+    unless: list[str] = []
     examples: Examples
 
     @model_validator(mode="after")
     def _has_trigger(self) -> "FlagRule":
-        if not self.patterns and not self.detectors:
+        if self.claims and not (self.context or self.context_flags or self.context_detectors):
+            raise ValueError(f"{self.code}: claims are for flags with a context; put them in patterns")
+        if not self.patterns and not self.detectors and not self.claims:
             raise ValueError(f"{self.code}: needs patterns or detectors")
         return self
 
@@ -158,14 +167,40 @@ class RuleSource(Strict):
         return self
 
 
+class AdviceItem(Text):
+    """One line of advice, with the documents it rests on (keys of `sources`) and when it was last checked
+    against them, like a flag (docs/content.md, "Keeping facts true")."""
+
+    key: str = Field(pattern=CODE)
+    source: str = Field(min_length=3)
+    reviewed_on: str
+
+
 class Advice(Strict):
-    always: list[Text]
-    by_level: dict[Literal["tinggi", "sedang", "rendah"], list[Text]]
-    not_offer: list[Text]
+    always: list[AdviceItem]
+    by_level: dict[Literal["tinggi", "sedang", "rendah"], list[AdviceItem]]
+    not_offer: list[AdviceItem]
     # Advice for work where no lawful placement exists (a flag with a floor): refuse and report.
-    no_placement: list[Text] = []
+    no_placement: list[AdviceItem] = []
     # Advice for an offer of work inside Indonesia (every place named is Indonesian): no departure abroad.
-    domestic: list[Text] = []
+    domestic: list[AdviceItem] = []
+
+    @model_validator(mode="after")
+    def _keys_the_verdict_selects(self) -> "Advice":
+        # engine/verdict.advice keeps the report line and drops the SISKOP2MI line by these keys.
+        missing = {"report", "check_siskop2mi"} - {item.key for item in self.always}
+        if missing:
+            raise ValueError(f"advice.always needs the keys {sorted(missing)}")
+        return self
+
+    def items(self) -> list[AdviceItem]:
+        return [
+            *self.always,
+            *(item for level in self.by_level.values() for item in level),
+            *self.not_offer,
+            *self.no_placement,
+            *self.domestic,
+        ]
 
 
 class RulesFile(Strict):
@@ -210,6 +245,15 @@ class RulesFile(Strict):
                     raise ValueError(f"{rule.code}: unknown source {key.strip()!r}")
             if parse_date(self.reviewed_on.get(rule.code, "")) is None:
                 raise ValueError(f"{rule.code}: no reviewed_on date")
+        keys = [item.key for item in self.advice.items()]
+        if len(keys) != len(set(keys)):
+            raise ValueError("duplicate advice key")
+        for item in self.advice.items():
+            for key in item.source.split(","):
+                if key.strip() not in self.sources:
+                    raise ValueError(f"advice {item.key}: unknown source {key.strip()!r}")
+            if parse_date(item.reviewed_on) is None:
+                raise ValueError(f"advice {item.key}: no reviewed_on date")
         return self
 
 
@@ -241,9 +285,15 @@ class RuleSet:
                 if place.country != "ID":
                     classes["foreign"].append(phrase)
         self.class_names = set(classes)
+        # Agency and brand names as they appear glued in an e-mail's local part ("garudaindonesia").
+        self.famous_names = frozenset(
+            "".join(phrase) for name in ("official", "brand") for phrase in classes.get(name, [])
+        )
         patterns = []
         for flag in data.flags:
             patterns += [compile_pattern(p, f"flag:{flag.code}", classes) for p in flag.patterns]
+            patterns += [compile_pattern(p, f"claim:{flag.code}", classes) for p in flag.claims]
+            patterns += [compile_pattern(p, f"unless:{flag.code}", classes) for p in flag.unless]
         for signal in data.signals:
             patterns += [compile_pattern(p, f"signal:{signal.code}", classes) for p in signal.patterns]
         for flag in data.flags:
@@ -262,10 +312,11 @@ class RuleSet:
             negatable = (
                 kind == "signal"
                 or (kind == "context" and self.flags[code].context_negatable)
-                or (kind == "flag" and self.flags[code].negatable)
+                or (kind in ("flag", "claim") and self.flags[code].negatable)
             )
             self.owners[pattern.owner] = (kind, code, negatable)
         self.flag_keys = {code: f"flag:{code}" for code in self.flags}
+        self.claim_keys = {code: f"claim:{code}" for code in self.flags}
         self.signal_keys = {code: f"signal:{code}" for code in self.signals}
 
     def flag_titles(self, language: str) -> dict[str, str]:

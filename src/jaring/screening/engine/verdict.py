@@ -5,6 +5,8 @@ Signs of a procedural offer weaken only the soft flags (things honest offers say
 under Perban BP2MI 9/2020); they never cancel a hard flag such as a tourist visa or a kept passport.
 """
 
+import math
+
 from .patterns import Match
 from .ruleset import RuleSet
 
@@ -81,11 +83,15 @@ def offer_scores(
     rules: RuleSet, matches: list[Match], has_contact: bool, has_salary: bool
 ) -> tuple[float, float]:
     """Evidence that the text offers work, and that it rather warns or reports about offers (news, advice)."""
-    offer = sum(rules.cue_weight[o] for o in {m.owner for m in matches if m.owner.startswith("offer:")})
-    non_offer = sum(
+    # fsum: exact, so the total does not depend on the order a set yields its cues (that order follows
+    # Python's hash seed; with sum() a text whose cues add up to exactly 1.5 was an offer in some processes only).
+    offer = math.fsum(
+        [rules.cue_weight[o] for o in {m.owner for m in matches if m.owner.startswith("offer:")}]
+        + [0.7 if has_contact else 0.0, 0.8 if has_salary else 0.0]
+    )
+    non_offer = math.fsum(
         rules.cue_weight[o] for o in {m.owner for m in matches if m.owner.startswith("non_offer:")}
     )
-    offer += (0.7 if has_contact else 0) + (0.8 if has_salary else 0)
     return offer, non_offer
 
 
@@ -130,12 +136,12 @@ def advice(
     items = []
     if domestic and offer and rules.data.advice.domestic:
         items += rules.data.advice.domestic
-        items += [a for a in rules.data.advice.always if "/lapor/" in a.id]  # reporting, not SISKOP2MI/KP2MI
+        items += [a for a in rules.data.advice.always if a.key == "report"]  # not SISKOP2MI/KP2MI
     elif any(rules.flags[c].floor for c in flag_codes):
         # Work where no lawful placement exists: refuse and report. Checking a licence would suggest that some
         # licence could make the offer safe.
         items += rules.data.advice.no_placement + rules.data.advice.by_level["tinggi"]
-        items += [a for a in rules.data.advice.always if "SISKOP2MI" not in a.id]  # the hotline and reporting
+        items += [a for a in rules.data.advice.always if a.key != "check_siskop2mi"]  # the hotline, reporting
     elif not offer and not flag_codes:
         items += rules.data.advice.not_offer
     else:

@@ -1,5 +1,6 @@
 """Lists what the public reads that no officer has checked against its sources for 12 months: articles,
-FAQ answers, the checklist, the emergency numbers and each checker rule. Run it monthly (docs/content.md)."""
+FAQ answers, the checklist, the emergency numbers, each checker rule and each line of the checker's advice.
+Run it monthly (docs/content.md)."""
 
 import datetime
 import json
@@ -10,6 +11,7 @@ from jaring.content import checklist, emergency
 from jaring.content.models import Article, Faq, Status
 from jaring.lib.sourcing import REVIEW_AFTER_DAYS, parse_date
 from jaring.screening.engine.ruleset import DEFAULT_PATH as RULES_PATH
+from jaring.screening.engine.ruleset import RulesFile
 
 
 def due_items(*, today: datetime.date, days: int = REVIEW_AFTER_DAYS) -> list[tuple[str, str, str]]:
@@ -28,11 +30,16 @@ def due_items(*, today: datetime.date, days: int = REVIEW_AFTER_DAYS) -> list[tu
     reviewed = rules.get("reviewed_on", {})
     for rule in [*rules["flags"], *rules["signals"]]:
         rows.append(("rule", rule["code"], parse_date(reviewed.get(rule["code"], ""))))
+    for item in RulesFile.model_validate(rules).advice.items():
+        rows.append(("advice", item.key, parse_date(item.reviewed_on)))
     return [(kind, key, value.isoformat() if value else "never") for kind, key, value in rows if stale(value)]
 
 
 class Command(BaseCommand):
-    help = "List public content, emergency numbers and checker rules not reviewed against their sources recently."
+    help = (
+        "List public content, emergency numbers, checker rules and advice not reviewed against their sources "
+        "recently."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days", type=int, default=REVIEW_AFTER_DAYS)

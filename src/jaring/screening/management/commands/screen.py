@@ -5,8 +5,13 @@ import json
 import sys
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils.translation import gettext as _
 
 from jaring.screening.models import ScreeningStat
 from jaring.screening.services import screening_check
@@ -25,11 +30,23 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self._ensure_database()
         if options["file"] == "-":
             self._run(sys.stdin, options)
         else:
             with open(options["file"], encoding="utf-8", errors="replace") as stream:
                 self._run(stream, options)
+
+    def _ensure_database(self) -> None:
+        """The check reads the P3MI registry. A first `jaring screen` on a fresh machine sets up the embedded
+        database itself, as `make run` would; a shared database is never migrated behind the operator's back."""
+        executor = MigrationExecutor(connection)
+        if not executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            return
+        if settings.SHARED_DATABASE:
+            raise CommandError(_("Basis data belum disiapkan: jalankan `jaring migrate` dulu."))
+        self.stderr.write(_("Menyiapkan basis data bawaan untuk pertama kali (jaring migrate)..."))
+        call_command("migrate", interactive=False, verbosity=0)
 
     def _run(self, stream: IO[str], options: dict[str, Any]) -> None:
         out = self.stdout
