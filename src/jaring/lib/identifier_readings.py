@@ -97,20 +97,20 @@ _WORD_SPACES = _table({b"-._*,:;()|~/!?\"'": b" "}, bytes(range(256)).lower())
 _WORD_BYTES = frozenset(word.encode() for word in WORDS)
 
 
+# Letters glued to digits, odd separators: "0L", "L0", "0*", "0 .", "0 *", "0-L", "L-0" in the shapes. Each
+# holds a digit ("0"); written to start at it (look-behinds for "L0" and "L-0"), the pattern has a literal
+# first character, which the regex engine finds with a fast search instead of trying every position.
+_SHAPE_HINTS = re.compile(rb"0(?:[L*]| [.*]|-L|(?<=L0)|(?<=L-0))")
+
+
 def may_hold_evasion(text: str) -> bool:
     if not text.isascii():
         return True
     raw = text.encode()
     shapes = raw.translate(_SHAPES)
-    if b"0" not in shapes:
-        digits = False
-    elif (
-        b"0L" in shapes or b"L0" in shapes or b"0*" in shapes or b"0 ." in shapes
-        or b"0-L" in shapes or b"L-0" in shapes or b"0 *" in shapes
-    ):  # fmt: skip
-        return True  # letters glued to digits, odd separators (as _SHAPE_HINTS)
-    else:
-        digits = True
+    if _SHAPE_HINTS.search(shapes) is not None:
+        return True
+    digits = b"0" in shapes
     words = len(_WORD_BYTES.intersection(raw.translate(_WORD_SPACES).split()))
     return words >= 2 or (words == 1 and digits)  # "nol delapan ...", "0812 tiga 456789"
 

@@ -9,7 +9,7 @@ search backtrack; values longer than any real identifier (a 500-digit "phone") a
 """
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -49,6 +49,7 @@ from jaring.lib.identifier_readings import (  # noqa: F401 - PROPOSE_CONFIDENCE 
     LINK_CONFIDENCE,
     PLAIN,
     PROPOSE_CONFIDENCE,
+    may_hold_evasion,
     read_handle_at,
     read_value,
 )
@@ -93,9 +94,11 @@ def _normalise(kind: str, raw: str) -> list[tuple[str, str]]:
         return []
     if kind == "phone" and _PLAIN_PHONE.fullmatch(raw):
         pass  # digits and the separators of a plainly typed number: nothing to read back (most values)
-    elif kind in ("phone", "handle", "account"):
+    elif kind == "handle" or (kind in ("phone", "account") and may_hold_evasion(raw)):
         # "nol delapan ...", "08l2-...", "@loker . kamboja": read back, and kept only when sure. A value with
         # an evasive form that reads as nothing yields nothing, not the digits left when letters are dropped.
+        # (A phone or account that cannot hold an evasion reads as nothing evasive and claims nothing: read_value
+        # would return ([], False), so it is not called.)
         evasive, claimed = read_value(kind, raw)
         if evasive or claimed:
             return [(r.kind, r.value) for r in evasive if r.confidence >= LINK_CONFIDENCE]
@@ -243,19 +246,27 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int, f
             add(reading.kind, reading.value, reading.start, reading.end, reading.confidence)
             read_spans.append((reading.start, reading.end))
     taken.extend(read_spans)
-    digit = _DIGITS.search(text)
+    # One search for the hints of the passport, company, person and vessel scans (most texts hold none): it
+    # finds the leftmost hint of them all, so no hint of any of them starts before it.
+    hint = _NAME_HINTS.search(text)
+    hinted = hint is not None
+    after_hint = hint.start() if hint is not None else 0
+    # In an ASCII text, \d is [0-9]: the ASCII patterns are the same tests, and faster (no Unicode lookup).
+    ascii_text = text.isascii()
+    digit = (_ASCII_DIGITS if ascii_text else _DIGITS).search(text)
     if digit is not None:
         first = digit.start()
         # In an ASCII text, lowered has the same offsets and IGNORECASE means ASCII case: the provider's first
         # word must then be in the lowered window before a number, a cheap test before the costly search.
-        ascii_text = text.isascii()
         # A number starts at its first digit or at a "+" just before it: the scan starts there, not at 0
         # (look-behinds still see the characters before; no match can start earlier).
-        numbers = (
-            anchored_matches(_NUMBER_START, _NUMBER_TEXT, text, max(0, first - 1))
-            if _PROVIDER_GATE.search(lowered)
-            else ()
-        )
+        # In an ASCII text, the per-number test below finds no provider when the whole text has none.
+        if ascii_text:
+            numbers: Iterable[re.Match] = _NUMBER_TEXT_ASCII.finditer(text, max(0, first - 1))
+        elif _PROVIDER_GATE.search(lowered):
+            numbers = anchored_matches(_NUMBER_START, _NUMBER_TEXT, text, max(0, first - 1))
+        else:
+            numbers = ()
         for m in numbers:
             window = max(0, m.start() - 30)
             if ascii_text:
@@ -270,11 +281,14 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int, f
             for kind, value in _account_value(before.group("provider"), m.group("number")):
                 add(kind, value, before.start(), m.end())
                 taken.append((before.start(), m.end()))
-        for e164, start, end, _raw in find_phones_from(text, max(0, first - 2)):
+        dropped = taken + claimed if claimed else taken  # a phone that starts in one of these is not added
+        for e164, start, end, _raw in find_phones_from(text, max(0, first - 2), skip=dropped):
             if (not taken or free(start)) and not _inside(claimed, start):
                 add("phone", e164, start, end)
-        if "passport" in wanted and (
-            "aspor" in text or "ASPOR" in text or "assport" in text or "ASSPORT" in text
+        if (
+            hinted
+            and "passport" in wanted
+            and ("aspor" in text or "ASPOR" in text or "assport" in text or "ASSPORT" in text)
         ):
             for m in _PASSPORT.finditer(text):
                 value = normalise_passport(m.group("number"))
@@ -286,13 +300,13 @@ def _scan(text: str, kinds: Collection[str]) -> list[tuple[str, str, int, int, f
         for m in _PLATE_TEXT.finditer(text, max(0, plate.start() - 1)) if plate else ():
             if m.group(1) in _PLATE_AREAS:
                 add("plate", " ".join(m.groups()), m.start(), m.end())
-    if "PT" in text or "P.T" in text or "CV " in text or "UD " in text:
+    if hinted and ("PT" in text or "P.T" in text or "CV " in text or "UD " in text):
         _companies(text, _COMPANY_ID, add)
-    if "Sdn" in text or "SDN" in text or "Pte" in text or "PTE" in text:
+    if hinted and ("Sdn" in text or "SDN" in text or "Pte" in text or "PTE" in text):
         _companies(text, _COMPANY_FOREIGN, add)
-    if "person" in wanted and _PERSON_GATE.search(text):
+    if hinted and "person" in wanted and _PERSON_GATE.search(text, after_hint):
         _people(text, add)
-    if "vessel" in wanted and _VESSEL_GATE.search(text):
+    if hinted and "vessel" in wanted and _VESSEL_GATE.search(text, after_hint):
         for m in _VESSEL.finditer(text):
             name = _name_words(m.group(1))
             value = normalise_vessel(name) if name else None
@@ -367,6 +381,9 @@ def _prefix_tree(words: list[str]) -> str:
 
 _PERSON_GATE = _any_of(_PERSON_HINTS)
 _VESSEL_GATE = _any_of(_VESSEL_HINTS)
+_COMPANY_HINTS = ("PT", "P.T", "CV ", "UD ", "Sdn", "SDN", "Pte", "PTE")  # the substring tests in _scan
+_PASSPORT_HINTS = ("aspor", "ASPOR", "assport", "ASSPORT")
+_NAME_HINTS = _any_of(_PERSON_HINTS + _VESSEL_HINTS + _COMPANY_HINTS + _PASSPORT_HINTS)
 
 
 def _people(text: str, add) -> None:  # type: ignore[no-untyped-def]
@@ -383,9 +400,15 @@ _URL_HINTS = ("://", "www.", "wa.me", "t.me/", "fb.me", ".com/", "whatsapp.com")
 _URL_GATE = _any_of(_URL_HINTS)
 _PROVIDER_GATE = _any_of(_PROVIDER_HINTS)
 _DIGITS = re.compile(r"\d")
+_ASCII_DIGITS = re.compile(r"[0-9]")
 # The first character of a _NUMBER_TEXT match, not after a digit or "+" (its look-behind, put after that
 # character so that the regex engine skips to candidates instead of trying the pattern at every position).
 _NUMBER_START = re.compile(r"[+\d](?<![\d+].)")
+# _NUMBER_TEXT in an ASCII text, starting with a character class (as phones._RUN_ASCII): the same matches as
+# anchored_matches(_NUMBER_START, _NUMBER_TEXT).
+_NUMBER_TEXT_ASCII = re.compile(
+    r"(?P<number>[+0-9](?<![0-9+].)(?:(?<=[0-9])|(?<=\+)[0-9])(?:[ .-]?[0-9]){5,29})(?![0-9])"
+)
 _PLATE_GATE = re.compile(r"[A-Z][ \t]?\d")  # what every match of _PLATE_TEXT contains
 
 

@@ -18,9 +18,14 @@ _RUN = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \-.()]*")
 # Where a run can start: its first character, not after a letter, digit or "+" (the look-behind of _RUN, put
 # after that character so that the regex engine can skip to candidates without trying every position).
 _RUN_START = re.compile(r"[+(\d](?<![\w+].)")
+# _RUN in an ASCII text as one pattern that starts with a character class (so the regex engine skips to
+# candidates by itself): its first character, the look-behind after it, then what _RUN asks after a "+", a "("
+# or a digit. The same matches as anchored_matches(_RUN_START, _RUN) (tests/network/test_reading_paths.py).
+_RUN_ASCII = re.compile(r"[+(0-9](?<![\w+].)(?:(?<=[0-9])|(?<=\+)\(?[0-9]|(?<=\()[0-9])[0-9 \-.()]*")
 _GROUP = re.compile(r"\d+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _NOT_DIAL = re.compile(r"[^\d+]")  # what is left of a typed number when it is dialled
+_NOT_DIAL_BYTES = bytes(c for c in range(128) if not (48 <= c <= 57 or c == 43))  # the same, in ASCII
 # A look-alike letter next to a digit (lib.identifier_readings.LETTERS), or any letter between two digits
 # ("08x2-5566-7788"): dropping it would dial someone else.
 _LETTER_FOR_DIGIT = re.compile(r"[OolISBZ]\d|\d[OolISBZ]|\d[A-Za-z]{1,3}\d")
@@ -134,10 +139,16 @@ def normalise_phone(raw: str, default_region: str = "ID") -> str | None:
     0812-3456-7890 -> +6281234567890; 012-345 6789 -> +60123456789 (Malaysian mobiles start with 01);
     6281234567890 -> +6281234567890; +65 9123 4567 -> +6591234567.
     """
-    if raw.isascii() and raw.isdecimal():
-        digits = raw
+    if raw.isascii():
+        if raw.isdecimal():
+            digits = raw
+        elif raw.upper() != raw.lower() and _LETTER_FOR_DIGIT.search(raw):
+            # Only a text with letters can hold one (upper == lower: no letter at all, the common case).
+            return None  # "08l2-5566-7788": dropping the l would dial someone else (lib.identifier_readings)
+        else:
+            digits = raw.encode().translate(None, _NOT_DIAL_BYTES).decode()  # _NOT_DIAL.sub, for ASCII
     elif _LETTER_FOR_DIGIT.search(raw):
-        return None  # "08l2-5566-7788": dropping the l would dial someone else (lib.identifier_readings)
+        return None
     else:
         digits = _NOT_DIAL.sub("", raw)
     if not digits or len(digits) > 17:
@@ -198,23 +209,38 @@ def find_phones(text: str, default_region: str = "ID") -> list[tuple[str, int, i
     return find_phones_from(text, 0, default_region)
 
 
-def find_phones_from(text: str, pos: int, default_region: str = "ID") -> list[tuple[str, int, int, str]]:
+def find_phones_from(
+    text: str, pos: int, default_region: str = "ID", skip: list[tuple[int, int]] | None = None
+) -> list[tuple[str, int, int, str]]:
     """find_phones(text) when no run can start before pos (a run starts at most two characters, "+(" or
-    "00", before its first digit: pos = first digit - 2 is safe)."""
+    "00", before its first digit: pos = first digit - 2 is safe).
+
+    skip: spans in which the caller drops every number that starts (accounts, evasive runs). A run inside one
+    of them is then not read at all; only in a text too short to hold MAX_PHONES numbers (each takes at least
+    7 of its characters), so that leaving those numbers out cannot change which ones the limit keeps."""
     found: list[tuple[str, int, int, str]] = []
-    for run in anchored_matches(_RUN_START, _RUN, text, pos):
-        if run.end() - run.start() < 7:
+    if skip and len(text) >= 7 * MAX_PHONES:
+        skip = None
+    runs = _RUN_ASCII.finditer(text, pos) if text.isascii() else anchored_matches(_RUN_START, _RUN, text, pos)
+    for run in runs:
+        start, end = run.span()
+        if end - start < 7:
             continue  # fewer than 7 characters cannot hold the 7 digits _parse_candidate asks for
-        if not _MONEY_ENDS.isdisjoint(text[max(0, run.start() - 3) : run.start()]) and _MONEY_BEFORE.search(
-            text[max(0, run.start() - 4) : run.start()]
+        if not _MONEY_ENDS.isdisjoint(text[max(0, start - 3) : start]) and _MONEY_BEFORE.search(
+            text[max(0, start - 4) : start]
         ):
             continue
-        start = run.start()
-        if _part_of_code(text, start, run.end()):
+        if _part_of_code(text, start, end):
             continue
+        chars = text[start:end]
+        if skip:
+            # Every number of the run starts at or after its start and before its last digit.
+            last = start + len(chars.rstrip(" -.()"))
+            if any(s <= start and last <= e for s, e in skip):
+                continue
         found.extend(
-            (e164, start + begin, start + end, raw)
-            for e164, begin, end, raw in _run_numbers(text[start : run.end()], default_region)
+            (e164, start + begin, start + stop, raw)
+            for e164, begin, stop, raw in _run_numbers(chars, default_region)
         )
         if len(found) >= MAX_PHONES:
             return found[:MAX_PHONES]
@@ -235,10 +261,23 @@ def _part_of_code(text: str, start: int, end: int) -> bool:
 _TOKEN_BEFORE = re.compile(r"[^\W_]{1,21}$")
 
 
-@lru_cache(maxsize=50_000)
 def _run_numbers(run: str, region: str) -> tuple[tuple[str, int, int, str], ...]:
-    """The numbers of one run with offsets inside the run: a run's numbers depend on its characters only, and
-    the same runs (hotlines, a network's phones) recur across the records of a batch, so they are cached."""
+    """The numbers of one run with offsets inside the run. Most runs are one group of digits, perhaps with a
+    separator after it ("1190843473."): what _numbers_in_run finds in them is the one candidate of its only
+    group, parsed directly here (normalise_phone is cached)."""
+    body = run.rstrip(" -.()")
+    if body.isdecimal() and body.isascii():
+        if len(body) > 15:
+            return ()
+        hit = _parse_candidate(body, 0, region, len(body))
+        return () if hit is None else (hit,)
+    return _grouped_run_numbers(run, region)
+
+
+@lru_cache(maxsize=50_000)
+def _grouped_run_numbers(run: str, region: str) -> tuple[tuple[str, int, int, str], ...]:
+    """The numbers of one run: a run's numbers depend on its characters only, and the same runs (hotlines, a
+    network's phones) recur across the records of a batch, so they are cached."""
     return tuple(_numbers_in_run(run, 0, len(run), region))
 
 
