@@ -2,7 +2,22 @@
 "Jalur resmi" card, the Lapor form): each statement links the document it rests on. Same rules as every
 source (jaring.lib.sourcing; docs/content.md "Keeping facts true"), checked by tests/content/test_sourcing.py."""
 
+import json
+
 from django.utils.translation import get_language
+
+from jaring.screening.engine.ruleset import DEFAULT_PATH as RULES_PATH
+
+# Laws the checker's rules already cite are read from rules.json's sources table: one place for each address.
+_RULE_SOURCES = json.loads(RULES_PATH.read_text(encoding="utf-8"))["sources"]
+
+
+def _from_rules(key: str, label: dict[str, str]) -> dict:
+    source = _RULE_SOURCES[key][0]
+    return {name: source[name] for name in ("title", "publisher", "url", "date", "accessed")} | {
+        "label": label
+    }
+
 
 CITATIONS: dict[str, dict] = {
     # Registration as a prospective migrant worker (CPMI) online through Kemnaker's SIAPkerja.
@@ -26,22 +41,8 @@ CITATIONS: dict[str, dict] = {
         "accessed": "2026-12-05",
         "label": {"id": "alinea.id: layanan di LTSA", "en": "alinea.id: services at the LTSA"},
     },
-    "uu18": {
-        "title": "Undang-Undang Nomor 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia (teks lengkap)",
-        "publisher": "id.wikisource.org",
-        "url": "https://id.wikisource.org/wiki/Undang-Undang_Republik_Indonesia_Nomor_18_Tahun_2017",
-        "date": "",
-        "accessed": "2026-12-04",
-        "label": {"id": "UU 18/2017", "en": "Law 18/2017"},
-    },
-    "uu21": {
-        "title": "Undang-Undang Nomor 21 Tahun 2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang",
-        "publisher": "JDIH BPK (peraturan.bpk.go.id)",
-        "url": "https://peraturan.bpk.go.id/Home/Details/39642/uu-no-21-tahun-2007",
-        "date": "",
-        "accessed": "2026-12-04",
-        "label": {"id": "UU 21/2007", "en": "Law 21/2007"},
-    },
+    "uu18": _from_rules("uu18", {"id": "UU 18/2017", "en": "Law 18/2017"}),
+    "uu21": _from_rules("uu21", {"id": "UU 21/2007", "en": "Law 21/2007"}),
     # No official address of UU 31/2014 was found cited anywhere (docs/content.md, "Laws without an official
     # address"): the law-journal article the content already cites stands in.
     "uu31": {
