@@ -33,29 +33,18 @@ JARING = [sys.executable, "-m", "jaring"]
 cpu_seconds = 0.0  # of the last measured command, workers included (less sensitive to a busy machine)
 
 
-def tree_rss_kb(pid: int) -> int:
+def tree_rss_kb(pids: list[int]) -> int:
     """Resident memory of a process and all its descendants (multiprocessing workers), from /proc. Pages a
     forked worker shares with its parent count in both: see tree_pss_kb for the memory actually used."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+    total = 0
+    for current in pids:
         try:
-            stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
+            status = Path(f"/proc/{current}/status").read_text()
         except OSError:
             continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
         for line in status.splitlines():
             if line.startswith("VmRSS:"):
-                rss[int(entry.name)] = int(line.split()[1])
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
-        total += rss.get(current, 0)
-        stack.extend(children.get(current, []))
+                total += int(line.split()[1])
     return total
 
 
@@ -76,11 +65,11 @@ def tree_pids(pid: int) -> list[int]:
     return found
 
 
-def tree_pss_kb(pid: int) -> int:
+def tree_pss_kb(pids: list[int]) -> int:
     """Proportional set size of the process tree: each shared page counted once over the processes that
     share it (the formatting workers fork after the arrays are built and read them in place)."""
     total = 0
-    for current in tree_pids(pid):
+    for current in pids:
         try:
             for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
                 if line.startswith("Pss:"):
@@ -101,10 +90,13 @@ def measured(command: list[str], env: dict | None = None) -> tuple[float, int, s
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = pss = 0
+    # Sampled twice a second; the process tree is looked up once a sample (a scan of /proc costs the measured
+    # run a few per cent of a core when repeated five times a second).
     while process.poll() is None:
-        peak = max(peak, tree_rss_kb(process.pid))
-        pss = max(pss, tree_pss_kb(process.pid))
-        time.sleep(0.2)
+        pids = tree_pids(process.pid)
+        peak = max(peak, tree_rss_kb(pids))
+        pss = max(pss, tree_pss_kb(pids))
+        time.sleep(0.5)
     out, err = process.communicate()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     global cpu_seconds, peak_pss

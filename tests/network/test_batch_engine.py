@@ -4,6 +4,7 @@ evasive forms; and equal hashes of different identifiers never join records."""
 
 import io
 import json
+import random
 import subprocess
 import sys
 
@@ -105,3 +106,34 @@ def test_components_join_chains_and_leave_the_rest_alone():
     records = np.array([0, 1, 1, 2, 4, 3], dtype=np.int32)
     idents = np.array([0, 0, 1, 1, 2, 2], dtype=np.int32)
     assert batch._components(6, records, idents).tolist() == [0, 0, 0, 3, 3, 5]
+
+
+@pytest.mark.parametrize("hashed", ["one hash", "by kind and length", "by key"])
+def test_numbers_follow_first_appearance_whatever_the_hashes(hashed):
+    # Keys of 1 to 30 bytes that differ in one byte (first, middle or last) or only in kind. With one hash for
+    # every link, or one per kind and length (each key's bytes are compared with those of a key of its length),
+    # hashes collide all the time; by key, only equal keys share one. The numbers must be a dict's, by first
+    # appearance, in every case.
+    rng = random.Random(hashed)
+    base = []
+    for size in (1, 2, 7, 8, 9, 15, 16, 17, 30):
+        for position in {0, size // 2, size - 1}:
+            base += ["x" * size, "x" * position + "y" + "x" * (size - position - 1)]
+    base += ["ü" * 5, "0812345678", "0812345679", "1812345678"]
+    keys = [(rng.randrange(3), rng.choice(base)) for _ in range(5000)]
+    encoded = [value.encode() for _, value in keys]
+    values = bytearray(b"".join(encoded))
+    starts = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=starts[1:])
+    hash_of = {
+        "one hash": lambda key: 5,
+        "by kind and length": lambda key: hash((key[0], len(key[1]))),
+        "by key": hash,
+    }
+    hashes = np.array([hash_of[hashed](key) for key in keys], dtype=np.int64)
+    numbers, firsts = batch._numbered(hashes, bytes(kind for kind, _ in keys), values, starts)
+    expected: dict[tuple[int, str], int] = {}
+    for key in keys:
+        expected.setdefault(key, len(expected))
+    assert numbers.tolist() == [expected[key] for key in keys]
+    assert firsts.tolist() == [keys.index(key) for key in expected]

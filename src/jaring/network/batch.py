@@ -239,43 +239,93 @@ def _numbered(
     hashes: np.ndarray, kinds: bytes | bytearray, values: bytearray, value_starts: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Identifier number of each link, and the first link of each identifier: equal keys get one number,
-    numbered in order of first appearance (as engine.Linker numbers them). Links with equal hashes are
-    compared byte for byte; a different key under the same hash (a collision: about one run in 10^5 at 25
-    million identifiers) gets a number of its own."""
-    order = np.argsort(hashes, kind="stable")  # stable: each group starts with its first appearance
-    ordered = hashes[order]
-    starts = np.empty(len(order), dtype=bool)
-    starts[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
-    del ordered
-    group = np.cumsum(starts, dtype=np.int64) - 1  # group number of each position in hash order
+    numbered in order of first appearance (as engine.Linker numbers them). Links are grouped by hash, and
+    every link is compared byte for byte with the first link of its group: a different key in the same group
+    (a collision of the bits compared, a few hundred keys of 21 million at 10 million records) gets a number
+    of its own. Hashes never join records by themselves."""
+    links = len(hashes)
+    if not links:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)
+    # Sorted as one int64 each: the hash with its low bits replaced by the link number, so that a plain sort
+    # (SIMD, no index shuffling: several times faster than argsort) groups a hash's links lowest first. Keys
+    # equal in the remaining bits (39 of them at 29 million links) are told apart by the byte check below.
+    bits = max(1, (links - 1).bit_length())
+    low = (1 << bits) - 1
+    packed = np.bitwise_and(hashes, ~low)
+    packed |= np.arange(links, dtype=np.int64)
+    packed.sort()
+    order = packed & low
+    packed >>= bits
+    starts = np.empty(links, dtype=bool)
+    starts[0] = True
+    np.not_equal(packed[1:], packed[:-1], out=starts[1:])
+    del packed
     firsts = order[starts]  # first link of each group
-    group_of_link = np.empty(len(order), dtype=np.int64)
+    group = np.cumsum(starts, dtype=np.int64) - 1  # group of each position in sorted order
+    group_of_link = np.empty(links, dtype=np.int64)
     group_of_link[order] = group
-    repeats = np.flatnonzero(~starts)
-    del starts
-    # The byte check: every link that is not the first of its group against the first of its group.
-    at, first_of = memoryview(value_starts), memoryview(firsts)
-    collided: dict[tuple[int, int, bytes], int] = {}
+    repeats, heads = order[~starts], firsts[group[~starts]]
+    del order, starts, group
+    collided = repeats[_differ(repeats, heads, kinds, values, value_starts)]
+    del repeats, heads
+    # A collision: the key gets a number of its own, shared by its equals. A group's links are in input order,
+    # so the number's first link is the key's first appearance (numbers are ranked by that below).
+    numbers: dict[tuple[int, int, bytes], int] = {}
     extra_firsts: list[int] = []
-    for link, number in zip(order[repeats].tolist(), group[repeats].tolist(), strict=True):
-        head = first_of[number]
-        value = values[at[link] : at[link + 1]]
-        if kinds[link] == kinds[head] and value == values[at[head] : at[head + 1]]:
-            continue
-        key = (number, kinds[link], bytes(value))  # a collision: the key's own number, shared by its equals
-        if key not in collided:
-            collided[key] = len(firsts) + len(extra_firsts)
+    for link in collided.tolist():
+        value = bytes(values[value_starts[link] : value_starts[link + 1]])
+        key = (int(group_of_link[link]), kinds[link], value)
+        if key not in numbers:
+            numbers[key] = len(firsts) + len(extra_firsts)
             extra_firsts.append(link)
-        group_of_link[link] = collided[key]
-    del order, group, repeats
+        group_of_link[link] = numbers[key]
     if extra_firsts:
         firsts = np.concatenate((firsts, np.array(extra_firsts, dtype=firsts.dtype)))
-    # Numbers by first appearance: the rank of each group's first link.
-    by_appearance = np.argsort(firsts, kind="stable")
-    rank = np.empty(len(firsts), dtype=np.int32)
-    rank[by_appearance] = np.arange(len(firsts), dtype=np.int32)
-    return rank[group_of_link], firsts[by_appearance]
+    # Numbers by first appearance: first links are distinct link numbers, so their rank is a running count.
+    is_first = np.zeros(links, dtype=bool)
+    is_first[firsts] = True
+    rank = (np.cumsum(is_first, dtype=np.int32) - 1)[firsts]
+    return rank[group_of_link], np.flatnonzero(is_first)
+
+
+PAIRS_COMPARED = 1 << 18  # link pairs compared at a time (a few tens of MB of indexes)
+_LOW_BYTES = np.array([(1 << 8 * n) - 1 for n in range(9)], dtype=np.uint64)  # mask of the first n bytes
+
+
+def _differ(
+    links: np.ndarray,
+    heads: np.ndarray,
+    kinds: bytes | bytearray,
+    values: bytearray,
+    value_starts: np.ndarray,
+) -> np.ndarray:
+    """Whether the key of each link differs from the key of its head link: kind, length, then the value's
+    bytes, compared 8 at a time in arrays (values padded with 8 spare bytes, as _plan leaves them, are read
+    in place; others are copied once)."""
+    kind = np.frombuffer(kinds, dtype=np.uint8)
+    differ = kind[links] != kind[heads]
+    link_starts, head_starts = value_starts[links], value_starts[heads]
+    sizes = value_starts[links + 1] - link_starts
+    differ |= sizes != value_starts[heads + 1] - head_starts
+    if len(values) < value_starts[-1] + 8:
+        values = values + bytes(8)
+    # The little-endian word of the 8 bytes at every offset (overlapping items over the same buffer).
+    words = np.ndarray((len(values) - 7,), dtype="<u8", buffer=values, strides=(1,))
+    same_size = np.flatnonzero(~differ)
+    for at in range(0, len(same_size), PAIRS_COMPARED):
+        pairs = same_size[at : at + PAIRS_COMPARED]
+        size = sizes[pairs]
+        count = (size + 7) >> 3  # words of each value
+        pair_of_word = np.repeat(np.arange(len(pairs)), count)
+        offset = (np.arange(len(pair_of_word)) - np.repeat(np.cumsum(count) - count, count)) << 3
+        left = np.minimum(size[pair_of_word] - offset, 8)  # bytes of the value in this word
+        unequal = (
+            words[link_starts[pairs][pair_of_word] + offset]
+            ^ words[head_starts[pairs][pair_of_word] + offset]
+        )
+        unequal &= _LOW_BYTES[left]
+        differ[pairs[pair_of_word[unequal != 0]]] = True
+    return differ
 
 
 def _components(records: int, edge_record: np.ndarray, edge_ident: np.ndarray) -> np.ndarray:
@@ -325,6 +375,7 @@ class _Plan:
 
 def _plan(store: _Store, limit: int) -> _Plan:
     kinds = bytes(store.kinds)
+    store.values += bytes(8)  # spare bytes after the last value: _differ reads values 8 bytes at a time
     value_starts = _offsets(np.frombuffer(store.value_lengths, dtype=np.uint32))
     store.value_lengths = bytearray()
     ident, first_link = _numbered(
