@@ -69,3 +69,26 @@ def test_generator_writes_records_and_ground_truth_and_linking_recovers_the_netw
         networks.setdefault(network, set()).add(predicted[record_id])
     split = sum(1 for clusters in networks.values() if len(clusters) > 1)
     assert split <= len(networks) * 0.02
+
+
+def test_link_reports_progress_when_asked_and_stays_quiet_in_a_pipe(tmp_path, monkeypatch, capsys):
+    from jaring.network import batch
+
+    monkeypatch.setattr(batch, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(batch, "CHUNK", 2)
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": i, "text": "BCA 1234567890"}) for i in range(5)) + "\n")
+    out = tmp_path / "out.jsonl"
+    call_command("network", "link", str(source), "--out", str(out), "--jobs", "1", "--progress")
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        "2 records read",
+        "4 records read",
+        "5 records read; linking 5 identifiers",
+        "writing 1 clusters",
+        "5 records, 5 identifiers, 1 clusters, 0 malformed lines skipped",
+    ]
+    call_command("network", "link", str(source), "--out", str(out), "--jobs", "1")  # stderr is not a terminal
+    assert capsys.readouterr().err.splitlines() == [
+        "5 records, 5 identifiers, 1 clusters, 0 malformed lines skipped"
+    ]

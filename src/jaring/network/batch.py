@@ -15,7 +15,7 @@ The clusters are those of engine.Linker (tests/network/test_batch_engine.py comp
 import gc
 import json
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 from operator import itemgetter
@@ -27,6 +27,7 @@ from jaring.lib.identifiers import KINDS
 from jaring.network.engine import Stoplist, record_keys
 
 MAX_REPORTED = 100  # malformed lines printed one by one; beyond that only counted
+PROGRESS_EVERY = 1_000_000  # records between two progress lines (10M records take a few minutes)
 CHUNK = 4000  # lines a worker reads at a time
 KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 
@@ -181,13 +182,22 @@ def _extracted(lines: Iterable[str], stoplist: Stoplist, jobs: int) -> Iterator[
         yield from pool.imap(_worker, _chunks(lines, CHUNK), chunksize=1)
 
 
-def link(lines: Iterable[str], out: TextIO, stoplist: Stoplist | None = None, jobs: int = 1) -> LinkResult:
+def link(
+    lines: Iterable[str],
+    out: TextIO,
+    stoplist: Stoplist | None = None,
+    jobs: int = 1,
+    progress: Callable[[str], object] | None = None,
+) -> LinkResult:
+    """progress, if given, is called with a line of text every PROGRESS_EVERY records read and at each
+    phase, so that a long run can be followed."""
     # The cyclic garbage collector is off for the run: nothing here holds reference cycles, and collections
     # would rescan every object still alive.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _link(lines, out, stoplist if stoplist is not None else Stoplist.default(), jobs)
+        stoplist = stoplist if stoplist is not None else Stoplist.default()
+        return _link(lines, out, stoplist, jobs, progress or (lambda line: None))
     finally:
         if collecting:
             gc.enable()
@@ -212,18 +222,26 @@ class _Store:
         self.value_lengths += columns.value_lengths
 
 
-def _link(lines: Iterable[str], out: TextIO, stoplist: Stoplist, jobs: int) -> LinkResult:
+def _link(
+    lines: Iterable[str], out: TextIO, stoplist: Stoplist, jobs: int, progress: Callable[[str], object]
+) -> LinkResult:
     result = LinkResult()
     store = _Store()
+    reported = 0
     for columns in _extracted(lines, stoplist, jobs):
         result.malformed += len(columns.problems)
         result.problems.extend(columns.problems[: max(0, MAX_REPORTED - len(result.problems))])
         store.add(columns)
+        if store.records - reported >= PROGRESS_EVERY:
+            reported = store.records - store.records % PROGRESS_EVERY
+            progress(f"{store.records:,} records read")
     result.records = store.records
     result.identifiers = len(store.kinds)
+    progress(f"{result.records:,} records read; linking {result.identifiers:,} identifiers")
     plan = _plan(store, stoplist.limit(store.records))
     del store
     result.clusters = len(plan.cluster_sizes)
+    progress(f"writing {result.clusters:,} clusters")
     _write(plan, out, jobs)
     return result
 

@@ -3,6 +3,7 @@
 Imports stay light (no models) so that analysts can run it on data from other systems on any machine.
 """
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -27,6 +28,12 @@ class Command(BaseCommand):
             help="processes extracting identifiers (default: all cores)",
         )
         link.add_argument("--stoplist", help="extra stoplist file ('kind value' lines)")
+        link.add_argument(
+            "--progress",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="progress lines on stderr (default: when stderr is a terminal)",
+        )
         link.add_argument(
             "--max-share",
             type=float,
@@ -56,7 +63,11 @@ class Command(BaseCommand):
             raise CommandError(f"cannot read {options['input']}: {exc.strerror}") from None
         out = sys.stdout if options["out"] == "-" else open(options["out"], "w", encoding="utf-8")  # noqa: SIM115
         try:
-            result = batch.link(source, out, stoplist, jobs=options["jobs"])
+            # Progress on a terminal unless asked otherwise: a pipe or a log gets the summary only.
+            following = options["progress"] if options["progress"] is not None else self.stderr.isatty()
+            result = batch.link(
+                source, out, stoplist, jobs=options["jobs"], progress=self._note if following else None
+            )
         finally:
             if source is not sys.stdin:
                 source.close()
@@ -65,6 +76,10 @@ class Command(BaseCommand):
         for problem in result.problems:
             self.stderr.write(problem)
         summary = f"{result.records} records, {result.identifiers} identifiers, {result.clusters} clusters, {result.malformed} malformed lines skipped"
-        self.stderr.write(summary)
+        self._note(summary)
         if result.malformed:
             raise CommandError(f"{result.malformed} malformed lines", returncode=2)
+
+    def _note(self, line: str) -> None:
+        """A line on stderr that is not an error: plain, where Django would colour stderr red on a terminal."""
+        self.stderr.write(line, style_func=str)
